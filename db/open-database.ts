@@ -1,0 +1,85 @@
+import { basename, dirname, join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import type BetterSqlite3 from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, SqliteDialect, type Migration } from 'kysely';
+import { BoardpackError } from '../shared/errors';
+import { MIGRATIONS } from './migrations';
+import { migrateToLatest, pendingMigrations } from './migrate';
+import type { Database } from './schema/database';
+import { backupSqliteFile, fileExists, openSqliteFile } from './sqlite/sqlite-file';
+
+export interface OpenDatabase {
+  readonly db: Kysely<Database>;
+  /** The file the database lives in. */
+  readonly path: string;
+  /** Backups taken while opening (before migrations), newest last. */
+  readonly backups: readonly string[];
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** Create a new file; refuses a path that already exists. */
+  readonly create?: boolean;
+  /** Replaces the bundled migrations (tests of the migration path). */
+  readonly migrations?: Readonly<Record<string, Migration>>;
+  /** Clock for backup names (tests). */
+  readonly now?: () => Date;
+}
+
+/** Kysely over one better-sqlite3 connection, with the camelCase ↔ snake_case mapping. */
+export function kyselyFor(sqlite: BetterSqlite3.Database): Kysely<Database> {
+  return new Kysely<Database>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    plugins: [new CamelCasePlugin()],
+  });
+}
+
+/** Where a backup taken before a migration goes: a folder beside the database. */
+export function backupPathFor(path: string, reason: string, at: Date): string {
+  const stamp = at.toISOString().replace(/[:.]/g, '-');
+  return join(dirname(path), `${basename(path)}-backups`, `${basename(path)}.${stamp}.${reason}.bak`);
+}
+
+/** SQLite's own words for a damaged file become a "corrupt" error naming the file. */
+function asOpenError(error: unknown, path: string): unknown {
+  if (error instanceof BoardpackError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  const corrupt = /malformed|not a database|corrupt/i.test(message);
+  return new BoardpackError(corrupt ? 'corrupt' : 'io', `cannot open ${path}: ${message}`, { file: path });
+}
+
+/**
+ * Opens (or creates) a Boardpack database file and brings its schema up to date.
+ * When migrations are pending on a file that already holds data, the file is
+ * backed up first with SQLite's online backup API.
+ */
+export async function openDatabase(path: string, options: OpenDatabaseOptions = {}): Promise<OpenDatabase> {
+  const create = options.create ?? false;
+  if (create && fileExists(path)) {
+    throw new BoardpackError('conflict', `${path} already exists; choose another file name`, { file: path });
+  }
+  const migrations = options.migrations ?? MIGRATIONS;
+  const sqlite = openSqliteFile(path, { create });
+  const db = kyselyFor(sqlite);
+  const backups: string[] = [];
+  try {
+    const pending = await pendingMigrations(db, migrations, path);
+    const holdsData = pending.applied.length > 0;
+    if (pending.names.length > 0 && holdsData) {
+      const target = backupPathFor(path, `before-${pending.names[0]}`, (options.now ?? (() => new Date()))());
+      mkdirSync(dirname(target), { recursive: true });
+      await backupSqliteFile(sqlite, target);
+      backups.push(target);
+    }
+    await migrateToLatest(db, migrations, path);
+  } catch (error) {
+    await db.destroy();
+    throw asOpenError(error, path);
+  }
+  return {
+    db,
+    path,
+    backups,
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,125 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Figure, FigureInput } from '../../shared/model';
+import type { Database } from '../schema/database';
+import type { FigureRow } from '../schema/indicator.table';
+import { recordChanges, type Change, type Writer } from './change-log';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+function toFigure(row: FigureRow): Figure {
+  return {
+    id: row.id,
+    indicatorId: row.indicatorId,
+    areaId: row.areaId,
+    periodId: row.periodId,
+    value: row.value,
+    provisional: row.provisional === 1,
+    source: row.source,
+    note: row.note,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export interface FigureQuery {
+  readonly indicatorId: number;
+  readonly periodIds: readonly number[];
+  /** All areas when absent. */
+  readonly areaIds?: readonly number[];
+}
+
+export async function listFigures(db: Db, query: FigureQuery): Promise<Figure[]> {
+  if (query.periodIds.length === 0 || query.areaIds?.length === 0) return [];
+  let select = db
+    .selectFrom('figure')
+    .selectAll()
+    .where('indicatorId', '=', query.indicatorId)
+    .where('periodId', 'in', query.periodIds);
+  if (query.areaIds) select = select.where('areaId', 'in', query.areaIds);
+  const rows = await select.orderBy('areaId').orderBy('periodId').execute();
+  return rows.map(toFigure);
+}
+
+export interface UpsertResult {
+  readonly inserted: number;
+  readonly updated: number;
+  readonly unchanged: number;
+}
+
+const key = (figure: { indicatorId: number; areaId: number; periodId: number }): string =>
+  `${figure.indicatorId}:${figure.areaId}:${figure.periodId}`;
+
+const CHUNK = 400;
+
+/**
+ * Writes figures, one per indicator, area and period: new ones are inserted, a
+ * changed value (or flag, source, note) is updated, an identical one is left
+ * alone, and every insert and update goes to the change log with old → new.
+ * Call inside a transaction: the caller decides what is all-or-nothing.
+ */
+export async function upsertFigures(
+  db: Transaction<Database>,
+  writer: Writer,
+  figures: readonly FigureInput[],
+): Promise<UpsertResult> {
+  const now = writer.now();
+  let inserted = 0;
+  let updated = 0;
+  let unchanged = 0;
+  for (let start = 0; start < figures.length; start += CHUNK) {
+    const chunk = figures.slice(start, start + CHUNK);
+    const existing = new Map<string, FigureRow>();
+    for (const indicatorId of new Set(chunk.map((figure) => figure.indicatorId))) {
+      const rows = await db
+        .selectFrom('figure')
+        .selectAll()
+        .where('indicatorId', '=', indicatorId)
+        .where('areaId', 'in', [...new Set(chunk.map((figure) => figure.areaId))])
+        .where('periodId', 'in', [...new Set(chunk.map((figure) => figure.periodId))])
+        .execute();
+      for (const row of rows) existing.set(key(row), row);
+    }
+    const changes: Change[] = [];
+    for (const figure of chunk) {
+      const values = {
+        value: figure.value,
+        provisional: figure.provisional ? 1 : 0,
+        source: figure.source,
+        note: figure.note,
+      };
+      const before = existing.get(key(figure));
+      if (!before) {
+        const row = await db
+          .insertInto('figure')
+          .values({ ...figure, ...values, updatedAt: now })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        existing.set(key(figure), { ...figure, ...values, id: row.id, updatedAt: now });
+        changes.push({ table: 'figure', rowId: row.id, operation: 'insert', old: null, new: { ...figure } });
+        inserted += 1;
+        continue;
+      }
+      const changed = (Object.keys(values) as (keyof typeof values)[]).filter(
+        (column) => before[column] !== values[column],
+      );
+      if (changed.length === 0) {
+        unchanged += 1;
+        continue;
+      }
+      await db
+        .updateTable('figure')
+        .set({ ...values, updatedAt: now })
+        .where('id', '=', before.id)
+        .execute();
+      changes.push({
+        table: 'figure',
+        rowId: before.id,
+        operation: 'update',
+        old: Object.fromEntries(changed.map((column) => [column, before[column]])),
+        new: Object.fromEntries(changed.map((column) => [column, values[column]])),
+      });
+      updated += 1;
+    }
+    await recordChanges(db, writer, changes);
+  }
+  return { inserted, updated, unchanged };
+}

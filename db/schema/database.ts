@@ -1,0 +1,56 @@
+import type { AreaAliasTable, AreaComparatorTable, AreaTable, PopulationTable } from './area.table';
+import type { ChangeLogTable } from './change-log.table';
+import type { FundingLineTable, GrantAwardTable, StatedTotalSourceTable, StatedTotalTable } from './funding.table';
+import type { GlossaryTermTable } from './glossary.table';
+import type {
+  FigureTable,
+  IndicatorPriorityTable,
+  IndicatorTable,
+  StatedComparisonTable,
+  TargetTable,
+} from './indicator.table';
+import type { ActionTable, AgendaItemTable, AnnotationTable, MeetingTable, PackVersionTable } from './meeting.table';
+import type { PartnerTable, PartnershipTable, PersonTable } from './partnership.table';
+import type { PeriodTable } from './period.table';
+import type {
+  ActivityTable,
+  DeliveryGroupPriorityTable,
+  DeliveryGroupTable,
+  PlanTable,
+  PriorityTable,
+  ProgressUpdateTable,
+} from './plan.table';
+
+/** Every table of a Boardpack database, as Kysely sees it (camelCase; snake_case in SQL). */
+export interface Database {
+  partnership: PartnershipTable;
+  partner: PartnerTable;
+  person: PersonTable;
+  area: AreaTable;
+  areaAlias: AreaAliasTable;
+  areaComparator: AreaComparatorTable;
+  population: PopulationTable;
+  period: PeriodTable;
+  plan: PlanTable;
+  priority: PriorityTable;
+  activity: ActivityTable;
+  progressUpdate: ProgressUpdateTable;
+  deliveryGroup: DeliveryGroupTable;
+  deliveryGroupPriority: DeliveryGroupPriorityTable;
+  indicator: IndicatorTable;
+  indicatorPriority: IndicatorPriorityTable;
+  figure: FigureTable;
+  target: TargetTable;
+  statedComparison: StatedComparisonTable;
+  fundingLine: FundingLineTable;
+  statedTotal: StatedTotalTable;
+  statedTotalSource: StatedTotalSourceTable;
+  grantAward: GrantAwardTable;
+  meeting: MeetingTable;
+  agendaItem: AgendaItemTable;
+  packVersion: PackVersionTable;
+  annotation: AnnotationTable;
+  action: ActionTable;
+  glossaryTerm: GlossaryTermTable;
+  changeLog: ChangeLogTable;
+}

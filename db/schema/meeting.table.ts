@@ -1,0 +1,83 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+import type {
+  ActionStatus,
+  AgendaItemKind,
+  AnnotationKind,
+  IsoDate,
+  IsoDateTime,
+  Marking,
+  Rag,
+} from '../../shared/domain';
+
+export interface MeetingTable {
+  id: Generated<number>;
+  title: string;
+  heldOn: IsoDate;
+  periodId: number | null;
+  venue: string | null;
+  marking: Marking;
+  createdAt: IsoDateTime;
+}
+
+export interface AgendaItemTable {
+  id: Generated<number>;
+  meetingId: number;
+  position: number;
+  kind: AgendaItemKind;
+  title: string;
+  presenter: string | null;
+  minutes: number | null;
+  /** The item's content as JSON, shaped by its kind. */
+  content: string;
+}
+
+/** An issued pack: its data frozen as a numbered version. */
+export interface PackVersionTable {
+  id: Generated<number>;
+  meetingId: number;
+  number: number;
+  issuedAt: IsoDateTime;
+  snapshot: string;
+}
+
+export interface AnnotationTable {
+  /** A UUID, so notes made on another machine keep their identity. */
+  id: string;
+  meetingId: number;
+  packVersionId: number | null;
+  targetKind: string;
+  targetRef: string;
+  author: string;
+  kind: AnnotationKind;
+  rag: Rag | null;
+  text: string;
+  /** 1 when shared with the secretary, 0 when private to its author. */
+  shared: number;
+  /** 1 once resolved. */
+  resolved: number;
+  version: number;
+  createdAt: IsoDateTime;
+  updatedAt: IsoDateTime;
+}
+
+export interface ActionTable {
+  id: Generated<number>;
+  meetingId: number | null;
+  agendaItemId: number | null;
+  priorityId: number | null;
+  description: string;
+  owner: string | null;
+  dueOn: IsoDate | null;
+  status: ActionStatus;
+  createdAt: IsoDateTime;
+  closedOn: IsoDate | null;
+  source: string | null;
+}
+
+export type MeetingRow = Selectable<MeetingTable>;
+export type NewMeeting = Insertable<MeetingTable>;
+export type AgendaItemRow = Selectable<AgendaItemTable>;
+export type NewAgendaItem = Insertable<AgendaItemTable>;
+export type AnnotationRow = Selectable<AnnotationTable>;
+export type ActionRow = Selectable<ActionTable>;
+export type NewAction = Insertable<ActionTable>;

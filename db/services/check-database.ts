@@ -1,0 +1,181 @@
+import type { Kysely } from 'kysely';
+import {
+  checkStatedDifference,
+  checkStatedPercentChange,
+  checkStatedReduction,
+  checkStatedTotal,
+  type StatedCheck,
+} from '../../shared/comparison';
+import { listAreas } from '../repositories/areas';
+import { listIndicators } from '../repositories/indicators';
+import { listPeriods } from '../repositories/periods';
+import { listStatedComparisons } from '../repositories/targets';
+import type { Database } from '../schema/database';
+import { checkSqliteIntegrity } from '../sqlite/integrity';
+
+export type FindingKind =
+  'integrity' | 'foreign key' | 'stated total' | 'stated comparison' | 'stated grant change' | 'area total';
+
+/** ok: agrees; mismatch: disagrees or is broken; unchecked: printed, but nothing stored to check it against. */
+export type FindingStatus = 'ok' | 'mismatch' | 'unchecked';
+
+export interface Finding {
+  readonly kind: FindingKind;
+  readonly status: FindingStatus;
+  readonly message: string;
+}
+
+export interface CheckReport {
+  /** True when SQLite reports the file itself damaged: the one failure that is not about content. */
+  readonly corrupt: boolean;
+  readonly findings: readonly Finding[];
+}
+
+const fromCheck = (kind: FindingKind, check: StatedCheck): Finding => ({
+  kind,
+  status: check.agrees ? 'ok' : 'mismatch',
+  message: check.message,
+});
+const status = (ok: boolean): FindingStatus => (ok ? 'ok' : 'mismatch');
+
+/**
+ * Everything `boardpack check` reports: the file's integrity and foreign keys,
+ * then every printed total, difference, % change and stated reduction checked
+ * against what the stored figures and lines compute to, and every stored area
+ * total checked against the sum of its parts.
+ */
+export async function checkDatabase(db: Kysely<Database>): Promise<CheckReport> {
+  const findings: Finding[] = [];
+  const integrity = await checkSqliteIntegrity(db);
+  const intact = integrity.integrity.length === 1 && integrity.integrity[0] === 'ok';
+  findings.push({
+    kind: 'integrity',
+    status: status(intact),
+    message: intact ? 'integrity check: ok' : `integrity check: ${integrity.integrity.join('; ')}`,
+  });
+  findings.push({
+    kind: 'foreign key',
+    status: status(integrity.foreignKeyViolations.length === 0),
+    message:
+      integrity.foreignKeyViolations.length === 0
+        ? 'foreign keys: ok'
+        : `foreign keys: ${integrity.foreignKeyViolations
+            .map((v) => `${v.table} row ${v.rowid ?? '?'} refers to a missing ${v.parent}`)
+            .join('; ')}`,
+  });
+  if (!intact) return { corrupt: true, findings };
+
+  const [plans, lines, totals, totalSources, grants] = await Promise.all([
+    db.selectFrom('plan').select(['id', 'title']).execute(),
+    db.selectFrom('fundingLine').selectAll().execute(),
+    db.selectFrom('statedTotal').selectAll().orderBy('id').execute(),
+    db.selectFrom('statedTotalSource').selectAll().execute(),
+    db.selectFrom('grantAward').selectAll().orderBy('id').execute(),
+  ]);
+  for (const total of totals) {
+    const covers = new Set(totalSources.filter((s) => s.statedTotalId === total.id).map((s) => s.fundingSource));
+    const parts = lines
+      .filter((line) => line.planId === total.planId && line.year === total.year && covers.has(line.fundingSource))
+      .map((line) => line.amountPence);
+    const plan = plans.find((p) => p.id === total.planId)?.title ?? 'plan';
+    findings.push(
+      fromCheck(
+        'stated total',
+        checkStatedTotal(
+          `${plan}, ${total.year}, ${total.fundingSource} ${total.label.toLowerCase()}`,
+          parts,
+          total.amountPence,
+          { unit: 'money' },
+        ),
+      ),
+    );
+  }
+  for (const grant of grants) {
+    if (grant.statedChangePercent === null || grant.statedChangePence === null) continue;
+    findings.push(
+      fromCheck(
+        'stated grant change',
+        // Stored signed (a reduction is negative); the check reads a reduction as positive.
+        checkStatedReduction(
+          `${grant.funder} grant to ${grant.recipient}, ${grant.year}`,
+          grant.amountPence,
+          -grant.statedChangePercent,
+          -grant.statedChangePence,
+          { unit: 'money' },
+        ),
+      ),
+    );
+  }
+
+  const [areas, indicators, periods, stated] = await Promise.all([
+    listAreas(db),
+    listIndicators(db),
+    listPeriods(db),
+    listStatedComparisons(db),
+  ]);
+  const figures = await db.selectFrom('figure').select(['indicatorId', 'areaId', 'periodId', 'value']).execute();
+  const valueOf = new Map(figures.map((f) => [`${f.indicatorId}:${f.areaId}:${f.periodId}`, f.value]));
+  const nameOf = <T extends { id: number }>(list: readonly T[], id: number, name: (t: T) => string) => {
+    const found = list.find((entry) => entry.id === id);
+    return found ? name(found) : `#${id}`;
+  };
+  for (const printed of stated) {
+    const base = valueOf.get(`${printed.indicatorId}:${printed.areaId}:${printed.basePeriodId}`);
+    const current = valueOf.get(`${printed.indicatorId}:${printed.areaId}:${printed.currentPeriodId}`);
+    const label = [
+      nameOf(indicators, printed.indicatorId, (i) => i.name),
+      nameOf(areas, printed.areaId, (a) => a.name),
+      `${nameOf(periods, printed.basePeriodId, (p) => p.label)} to ${nameOf(periods, printed.currentPeriodId, (p) => p.label)}`,
+    ].join(', ');
+    if (base === undefined || current === undefined) {
+      findings.push({
+        kind: 'stated comparison',
+        status: 'unchecked',
+        message: `${label}: printed ${[
+          printed.difference === null ? null : `difference ${printed.difference}`,
+          printed.changePercent === null ? null : `change ${printed.changePercent}%`,
+        ]
+          .filter(Boolean)
+          .join(' and ')}, but no base and current figures are stored to check them against`,
+      });
+      continue;
+    }
+    if (printed.difference !== null) {
+      findings.push(fromCheck('stated comparison', checkStatedDifference(label, base, current, printed.difference)));
+    }
+    if (printed.changePercent !== null) {
+      findings.push(
+        fromCheck('stated comparison', checkStatedPercentChange(label, base, current, printed.changePercent)),
+      );
+    }
+  }
+
+  // A stored total for an area (a county) against the sum of its parts, for counts,
+  // where every part of one kind (every police area) has a figure.
+  for (const indicator of indicators.filter((i) => i.unit === 'count' || i.unit === 'money')) {
+    for (const period of periods) {
+      for (const parent of areas) {
+        const total = valueOf.get(`${indicator.id}:${parent.id}:${period.id}`);
+        if (total === undefined) continue;
+        const children = areas.filter((area) => area.parentId === parent.id);
+        for (const kind of new Set(children.map((child) => child.kind))) {
+          const parts = children
+            .filter((child) => child.kind === kind)
+            .map((child) => valueOf.get(`${indicator.id}:${child.id}:${period.id}`));
+          if (parts.some((part) => part === undefined)) continue;
+          findings.push(
+            fromCheck(
+              'area total',
+              checkStatedTotal(
+                `${indicator.name}, ${parent.name}, ${period.label} (sum of ${kind}s)`,
+                parts as number[],
+                total,
+              ),
+            ),
+          );
+        }
+      }
+    }
+  }
+  return { corrupt: false, findings };
+}

@@ -1,0 +1,28 @@
+import { loadDemoDataset } from '../../../db/demo/load-demo';
+import { openDatabase } from '../../../db/open-database';
+import { localWriter } from '../../../db/writer';
+import { requireOption, type Command } from '../run-cli';
+
+export const initCommand: Command = {
+  summary: 'create a new database, with the demo dataset if asked',
+  usage: 'boardpack init --db FILE [--demo]',
+  options: { db: { type: 'string' }, demo: { type: 'boolean' } },
+  async run(values, out) {
+    const path = requireOption(values, 'db');
+    const opened = await openDatabase(path, { create: true });
+    try {
+      if (values.demo) {
+        const summary = await loadDemoDataset(opened.db, localWriter());
+        out.stdout(
+          `Created ${path} with the demo dataset: ${summary.plans} plans, ${summary.priorities} priorities, ` +
+            `${summary.activities} activities, ${summary.figures} figures.\n`,
+        );
+      } else {
+        out.stdout(`Created ${path} (empty).\n`);
+      }
+    } finally {
+      await opened.close();
+    }
+    return 0;
+  },
+};

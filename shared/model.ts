@@ -1,4 +1,16 @@
-import type { AreaKind, IsoDate, IsoDateTime, PeriodKind, Polarity, RateDenominator, TargetKind, Unit } from './domain';
+import type {
+  ActivityStatus,
+  AreaKind,
+  IsoDate,
+  IsoDateTime,
+  Pence,
+  PeriodKind,
+  PlanStatus,
+  Polarity,
+  RateDenominator,
+  TargetKind,
+  Unit,
+} from './domain';
 
 /** The records the app works with, as repositories return them and the API carries them. */
 
@@ -31,18 +43,7 @@ export interface Indicator {
   readonly definition: string | null;
 }
 
-export interface Figure {
-  readonly id: number;
-  readonly indicatorId: number;
-  readonly areaId: number;
-  readonly periodId: number;
-  readonly value: number;
-  readonly provisional: boolean;
-  readonly source: string | null;
-  readonly note: string | null;
-  readonly updatedAt: IsoDateTime;
-}
-
+/** A figure as it is written: one value per indicator, area and period. */
 export interface FigureInput {
   readonly indicatorId: number;
   readonly areaId: number;
@@ -51,6 +52,11 @@ export interface FigureInput {
   readonly provisional: boolean;
   readonly source: string | null;
   readonly note: string | null;
+}
+
+export interface Figure extends FigureInput {
+  readonly id: number;
+  readonly updatedAt: IsoDateTime;
 }
 
 export interface Target {
@@ -73,4 +79,75 @@ export interface StatedComparison {
   readonly difference: number | null;
   readonly changePercent: number | null;
   readonly source: string;
+}
+
+export interface Plan {
+  readonly id: number;
+  readonly key: string;
+  readonly title: string;
+  readonly areaId: number | null;
+  readonly startDate: IsoDate;
+  readonly endDate: IsoDate;
+  readonly status: PlanStatus;
+  readonly approvedOn: IsoDate | null;
+  readonly approvedBy: string | null;
+}
+
+export interface Priority {
+  readonly id: number;
+  readonly planId: number;
+  readonly position: number;
+  readonly ref: string;
+  readonly printedRef: string | null;
+  readonly title: string;
+  readonly summary: string | null;
+  readonly sponsor: string | null;
+}
+
+export interface Activity {
+  readonly id: number;
+  readonly priorityId: number;
+  readonly position: number;
+  readonly challenge: string | null;
+  readonly activity: string;
+  readonly desiredOutcome: string | null;
+  readonly specificMeasure: string | null;
+  readonly globalIndicator: string | null;
+  readonly lead: string | null;
+  readonly status: ActivityStatus;
+}
+
+export interface FundingLine {
+  readonly id: number;
+  readonly planId: number;
+  readonly year: string;
+  readonly priorityId: number | null;
+  readonly description: string;
+  readonly amountPence: Pence;
+  readonly fundingSource: string;
+  readonly confirmed: boolean;
+  readonly note: string | null;
+}
+
+export interface StatedTotal {
+  readonly id: number;
+  readonly planId: number;
+  readonly year: string;
+  readonly label: string;
+  readonly fundingSource: string;
+  readonly amountPence: Pence;
+  /** The lines' funding sources the total covers. */
+  readonly covers: readonly string[];
+}
+
+export interface Grant {
+  readonly id: number;
+  readonly funder: string;
+  readonly recipient: string;
+  readonly year: string;
+  readonly amountPence: Pence;
+  readonly purpose: string;
+  /** A change against the previous year as the document states it; a reduction is negative. */
+  readonly statedChangePercent: number | null;
+  readonly statedChangePence: Pence | null;
 }

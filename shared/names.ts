@@ -32,14 +32,17 @@ function editDistance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
-/** The candidates closest to `query`, best first: containment first, then edit distance. */
+/**
+ * The candidates closest to `query`, best first: names that contain what was typed,
+ * then names contained in it, then the rest, each by edit distance.
+ */
 export function nearestNames(query: string, candidates: readonly string[], count = 3): string[] {
   const wanted = normaliseName(query);
   return [...new Set(candidates)]
     .map((candidate) => {
       const name = normaliseName(candidate);
-      const contains = name.includes(wanted) || wanted.includes(name);
-      return { candidate, score: (contains ? 0 : 1000) + editDistance(wanted, name) };
+      const tier = name.includes(wanted) ? 0 : wanted.includes(name) ? 1 : 2;
+      return { candidate, score: tier * 1000 + editDistance(wanted, name) };
     })
     .sort((a, b) => a.score - b.score || a.candidate.localeCompare(b.candidate))
     .slice(0, count)

@@ -1,11 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
 import type { ErrorWhere } from '../../shared/errors';
 import type { Area } from '../../shared/model';
 import type { AreaRow } from '../schema/area.table';
-import type { Database } from '../schema/database';
+import type { Db } from '../schema/database';
 import { resolveName } from './resolve-name';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 function toArea(row: AreaRow, aliases: readonly string[]): Area {
   return { id: row.id, name: row.name, kind: row.kind, parentId: row.parentId, code: row.code, aliases };

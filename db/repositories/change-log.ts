@@ -1,8 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
 import type { ChangeLogRow, ChangeOperation } from '../schema/change-log.table';
-import type { Database } from '../schema/database';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../schema/database';
 
 export interface Change {
   readonly table: string;

@@ -1,10 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Figure, FigureInput } from '../../shared/model';
-import type { Database } from '../schema/database';
+import type { Database, Db } from '../schema/database';
 import type { FigureRow } from '../schema/indicator.table';
 import { recordChanges, type Change, type Writer } from './change-log';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 function toFigure(row: FigureRow): Figure {
   return {

@@ -1,11 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
 import type { ErrorWhere } from '../../shared/errors';
 import type { Indicator } from '../../shared/model';
-import type { Database } from '../schema/database';
+import type { Db } from '../schema/database';
 import type { IndicatorRow } from '../schema/indicator.table';
 import { resolveName } from './resolve-name';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 function toIndicator(row: IndicatorRow): Indicator {
   return {

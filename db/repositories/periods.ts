@@ -1,11 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
 import type { ErrorWhere } from '../../shared/errors';
 import type { Period } from '../../shared/model';
-import type { Database } from '../schema/database';
+import type { Db } from '../schema/database';
 import type { PeriodRow } from '../schema/period.table';
 import { resolveName } from './resolve-name';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 function toPeriod(row: PeriodRow): Period {
   return {

@@ -1,9 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
 import type { StatedComparison, Target } from '../../shared/model';
-import type { Database } from '../schema/database';
+import type { Db } from '../schema/database';
 import type { StatedComparisonRow, TargetRow } from '../schema/indicator.table';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 function toTarget(row: TargetRow): Target {
   return {

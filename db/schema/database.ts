@@ -1,3 +1,4 @@
+import type { Kysely, Transaction } from 'kysely';
 import type { AreaAliasTable, AreaComparatorTable, AreaTable, PopulationTable } from './area.table';
 import type { ChangeLogTable } from './change-log.table';
 import type { FundingLineTable, GrantAwardTable, StatedTotalSourceTable, StatedTotalTable } from './funding.table';
@@ -54,3 +55,6 @@ export interface Database {
   glossaryTerm: GlossaryTermTable;
   changeLog: ChangeLogTable;
 }
+
+/** A connection or a transaction: repositories work inside either. */
+export type Db = Kysely<Database> | Transaction<Database>;

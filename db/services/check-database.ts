@@ -7,8 +7,10 @@ import {
   type StatedCheck,
 } from '../../shared/comparison';
 import { listAreas } from '../repositories/areas';
+import { linesCoveredBy, listFundingLines, listGrants, listStatedTotals } from '../repositories/funding';
 import { listIndicators } from '../repositories/indicators';
 import { listPeriods } from '../repositories/periods';
+import { listPlans } from '../repositories/plans';
 import { listStatedComparisons } from '../repositories/targets';
 import type { Database } from '../schema/database';
 import { checkSqliteIntegrity } from '../sqlite/integrity';
@@ -65,18 +67,14 @@ export async function checkDatabase(db: Kysely<Database>): Promise<CheckReport> 
   });
   if (!intact) return { corrupt: true, findings };
 
-  const [plans, lines, totals, totalSources, grants] = await Promise.all([
-    db.selectFrom('plan').select(['id', 'title']).execute(),
-    db.selectFrom('fundingLine').selectAll().execute(),
-    db.selectFrom('statedTotal').selectAll().orderBy('id').execute(),
-    db.selectFrom('statedTotalSource').selectAll().execute(),
-    db.selectFrom('grantAward').selectAll().orderBy('id').execute(),
+  const [plans, lines, totals, grants] = await Promise.all([
+    listPlans(db),
+    listFundingLines(db),
+    listStatedTotals(db),
+    listGrants(db),
   ]);
   for (const total of totals) {
-    const covers = new Set(totalSources.filter((s) => s.statedTotalId === total.id).map((s) => s.fundingSource));
-    const parts = lines
-      .filter((line) => line.planId === total.planId && line.year === total.year && covers.has(line.fundingSource))
-      .map((line) => line.amountPence);
+    const parts = linesCoveredBy(total, lines).map((line) => line.amountPence);
     const plan = plans.find((p) => p.id === total.planId)?.title ?? 'plan';
     findings.push(
       fromCheck(
@@ -85,7 +83,9 @@ export async function checkDatabase(db: Kysely<Database>): Promise<CheckReport> 
           `${plan}, ${total.year}, ${total.fundingSource} ${total.label.toLowerCase()}`,
           parts,
           total.amountPence,
-          { unit: 'money' },
+          {
+            unit: 'money',
+          },
         ),
       ),
     );

@@ -1,21 +1,9 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseArgs } from 'node:util';
 import { BoardpackError, formatError } from '../../shared/errors';
+import type { CliOutput, Command } from './command';
 import { checkCommand } from './commands/check';
 import { compareCommand } from './commands/compare';
 import { initCommand } from './commands/init';
-
-export interface CliOutput {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-}
-
-export interface Command {
-  readonly summary: string;
-  readonly usage: string;
-  readonly options: NonNullable<ParseArgsConfig['options']>;
-  /** Returns the exit code. */
-  run(values: Record<string, string | boolean | undefined>, out: CliOutput): Promise<number>;
-}
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   init: initCommand,
@@ -72,13 +60,4 @@ export async function runCli(argv: readonly string[], out: CliOutput): Promise<n
     if (process.env.BOARDPACK_DEBUG) out.stderr(`${(error as Error).stack ?? ''}\n`);
     return 1;
   }
-}
-
-/** A required string option, or a usage error naming it. */
-export function requireOption(values: Record<string, string | boolean | undefined>, option: string): string {
-  const value = values[option];
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new BoardpackError('invalid-input', `--${option} is required`, { field: option });
-  }
-  return value;
 }

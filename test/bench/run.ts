@@ -1,79 +1,105 @@
 /**
  * `npm run bench`: one line per figure (name, median of several runs, budget, pass
- * or fail), separate from the tests because timings on shared machines are noisy.
+ * or fail, and where there is one, the ratio to a floor measured in the same run),
+ * separate from the tests because timings on shared machines are noisy.
  * Exits 1 when a figure is over budget.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { loadDemoDataset } from '../../db/demo/load-demo';
 import { openDatabase, type OpenDatabase } from '../../db/open-database';
 import { compareFigures } from '../../db/services/compare-figures';
 import { localWriter } from '../../db/writer';
+import { insertFloor, selectFloor } from './floors';
 import { formatMs, measure, type Measurement } from './measure';
 import { buildSyntheticDatabase, MILLION } from './synthetic-database';
 
 const folder = mkdtempSync(join(tmpdir(), 'boardpack-bench-'));
 let counter = 0;
-const freshDatabase = () => openDatabase(join(folder, `bench-${(counter += 1)}.db`), { create: true });
+const nextPath = () => join(folder, `bench-${(counter += 1)}.db`);
+const freshDatabase = () => openDatabase(nextPath(), { create: true });
 const close = (database: OpenDatabase) => database.close();
+const FIGURES = MILLION.areas * MILLION.indicators * MILLION.periods;
 
-const results: Measurement[] = [];
+interface Line {
+  readonly measurement: Measurement;
+  readonly floor?: Measurement;
+}
+
+const lines: Line[] = [];
 try {
-  results.push(
-    await measure(
+  lines.push({
+    measurement: await measure(
       'load the demo dataset into a new file',
       { runs: 5, budgetMs: 2000, warmup: 1 },
       freshDatabase,
       (database) => loadDemoDataset(database.db, localWriter('bench')),
       close,
     ),
-  );
+  });
 
   let written = 0;
-  results.push(
-    await measure(
-      `build a synthetic database of ${MILLION.areas * MILLION.indicators * MILLION.periods} figures`,
-      { runs: 3, budgetMs: 15_000 },
-      freshDatabase,
-      async (database) => {
-        written = await buildSyntheticDatabase(database.db, MILLION);
-      },
-      close,
-    ),
+  const build = await measure(
+    `build a synthetic database of ${FIGURES.toLocaleString('en-GB')} figures`,
+    { runs: 3, budgetMs: 15_000 },
+    freshDatabase,
+    async (database) => {
+      written = await buildSyntheticDatabase(database.db, MILLION);
+    },
+    close,
   );
-  if (written !== MILLION.areas * MILLION.indicators * MILLION.periods) throw new Error(`wrote ${written} figures`);
+  if (written !== FIGURES) throw new Error(`wrote ${written} figures, not ${FIGURES}`);
+  const bigPath = join(folder, `bench-${counter}.db`);
+  const buildFloor = await measure(
+    'floor: the same rows through one prepared statement',
+    { runs: 3, budgetMs: Number.POSITIVE_INFINITY },
+    () => Promise.resolve(nextPath()),
+    (path) => Promise.resolve(insertFloor(path, MILLION)),
+  );
+  lines.push({ measurement: build, floor: buildFloor });
 
-  const big = await openDatabase(join(folder, `bench-${counter}.db`));
+  const big = await openDatabase(bigPath);
+  const raw = new BetterSqlite3(bigPath, { readonly: true });
   try {
-    results.push(
-      await measure(
-        'compare 300 areas × 2 periods in the 1,000,000-figure database',
-        { runs: 20, budgetMs: 50, warmup: 2 },
-        () => Promise.resolve(big),
-        async (database) => {
-          const result = await compareFigures(database.db, {
-            indicator: 'Indicator 17',
-            base: '2023-01',
-            current: '2024-01',
-          });
-          if (result.rows.length !== MILLION.areas + 1) throw new Error(`compared ${result.rows.length} rows`);
-        },
-      ),
+    const request = { indicator: 'Indicator 17', base: '2023-01', current: '2024-01' };
+    const first = await compareFigures(big.db, request);
+    if (first.rows.length !== MILLION.areas + 1) throw new Error(`compared ${first.rows.length} rows`);
+    const compare = await measure(
+      `compare ${MILLION.areas} areas × 2 periods in the ${FIGURES.toLocaleString('en-GB')}-figure database`,
+      { runs: 20, budgetMs: 50, warmup: 2 },
+      () => Promise.resolve(big),
+      (database) => compareFigures(database.db, request),
     );
+    const ids = [first.indicator.id, first.base.id, first.current.id] as const;
+    const compareFloor = await measure(
+      'floor: the same figures through one prepared select',
+      { runs: 20, budgetMs: Number.POSITIVE_INFINITY, warmup: 2 },
+      () => Promise.resolve(raw),
+      (sqlite) => Promise.resolve(selectFloor(sqlite, ids[0], [ids[1], ids[2]])),
+    );
+    lines.push({ measurement: compare, floor: compareFloor });
   } finally {
+    raw.close();
     await big.close();
   }
 } finally {
   rmSync(folder, { recursive: true, force: true });
 }
 
-const nameWidth = Math.max(...results.map((result) => result.name.length));
-process.stdout.write(`${'benchmark'.padEnd(nameWidth)}  ${'median'.padStart(9)}  ${'budget'.padStart(9)}  result\n`);
-for (const result of results) {
-  const pass = result.medianMs <= result.budgetMs;
+const nameWidth = Math.max(...lines.map((line) => line.measurement.name.length));
+process.stdout.write(
+  `${'benchmark'.padEnd(nameWidth)}  ${'median'.padStart(9)}  ${'budget'.padStart(9)}  result  vs floor\n`,
+);
+for (const { measurement, floor } of lines) {
+  const pass = measurement.medianMs <= measurement.budgetMs;
+  const ratio = floor
+    ? `${(measurement.medianMs / floor.medianMs).toFixed(1)}× (floor ${formatMs(floor.medianMs)})`
+    : '';
   process.stdout.write(
-    `${result.name.padEnd(nameWidth)}  ${formatMs(result.medianMs).padStart(9)}  ${formatMs(result.budgetMs).padStart(9)}  ${pass ? 'pass' : 'FAIL'}  (median of ${result.runs})\n`,
+    `${measurement.name.padEnd(nameWidth)}  ${formatMs(measurement.medianMs).padStart(9)}  ${formatMs(measurement.budgetMs).padStart(9)}  ${pass ? 'pass  ' : 'FAIL  '}  ${ratio}\n`,
   );
 }
-process.exitCode = results.every((result) => result.medianMs <= result.budgetMs) ? 0 : 1;
+process.stdout.write(`medians of 5, 3 and 20 runs; floors measured in the same run\n`);
+process.exitCode = lines.every((line) => line.measurement.medianMs <= line.measurement.budgetMs) ? 0 : 1;

@@ -1,6 +1,6 @@
 import { openDatabase } from '../../../db/open-database';
 import { checkDatabase, type FindingStatus } from '../../../db/services/check-database';
-import { requireOption, type Command } from '../run-cli';
+import { requireOption, type Command } from '../command';
 
 const LABELS: Readonly<Record<FindingStatus, string>> = {
   ok: 'ok       ',

@@ -3,7 +3,7 @@ import { formatValue } from '../../../shared/comparison';
 import { BoardpackError } from '../../../shared/errors';
 import { openDatabase } from '../../../db/open-database';
 import { compareFigures, type ComparisonResult } from '../../../db/services/compare-figures';
-import { requireOption, type Command } from '../run-cli';
+import { requireOption, type Command } from '../command';
 import { renderTextTable } from '../text-table';
 
 const FORMATS = ['table', 'csv', 'json'] as const;

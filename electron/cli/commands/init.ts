@@ -1,7 +1,7 @@
 import { loadDemoDataset } from '../../../db/demo/load-demo';
 import { openDatabase } from '../../../db/open-database';
 import { localWriter } from '../../../db/writer';
-import { requireOption, type Command } from '../run-cli';
+import { requireOption, type Command } from '../command';
 
 export const initCommand: Command = {
   summary: 'create a new database, with the demo dataset if asked',

@@ -52,6 +52,18 @@ async function priorities(planKey: string) {
     .execute();
 }
 
+/** Which delivery group delivers which priority of a plan. */
+async function deliveryGroupLinks(planKey: string) {
+  return db
+    .selectFrom('deliveryGroupPriority')
+    .innerJoin('deliveryGroup', 'deliveryGroup.id', 'deliveryGroupPriority.deliveryGroupId')
+    .innerJoin('priority', 'priority.id', 'deliveryGroupPriority.priorityId')
+    .innerJoin('plan', 'plan.id', 'priority.planId')
+    .select(['deliveryGroup.name', 'priority.ref'])
+    .where('plan.key', '=', planKey)
+    .execute();
+}
+
 async function activitiesOf(planKey: string, ref: string) {
   return db
     .selectFrom('activity')
@@ -214,14 +226,7 @@ describe('the demo dataset: the Safer Bucks Plan 2014-15', () => {
   });
 
   it('links the 2014/15 strategy groups to the priorities they deliver', async () => {
-    const links = await db
-      .selectFrom('deliveryGroupPriority')
-      .innerJoin('deliveryGroup', 'deliveryGroup.id', 'deliveryGroupPriority.deliveryGroupId')
-      .innerJoin('priority', 'priority.id', 'deliveryGroupPriority.priorityId')
-      .innerJoin('plan', 'plan.id', 'priority.planId')
-      .select(['deliveryGroup.name', 'priority.ref'])
-      .where('plan.key', '=', 'sbp-2014-15')
-      .execute();
+    const links = await deliveryGroupLinks('sbp-2014-15');
     expect(links).toEqual(
       expect.arrayContaining([
         { name: 'Domestic and Community Violence Strategy Group', ref: '6.1' },
@@ -398,14 +403,7 @@ describe('the demo dataset: the Safer Buckinghamshire Board Annual Report 2021/2
   });
 
   it('links the 2021/22 delivery groups to the priorities they deliver', async () => {
-    const links = await db
-      .selectFrom('deliveryGroupPriority')
-      .innerJoin('deliveryGroup', 'deliveryGroup.id', 'deliveryGroupPriority.deliveryGroupId')
-      .innerJoin('priority', 'priority.id', 'deliveryGroupPriority.priorityId')
-      .innerJoin('plan', 'plan.id', 'priority.planId')
-      .select(['deliveryGroup.name', 'priority.ref'])
-      .where('plan.key', '=', 'sbp-2020-23')
-      .execute();
+    const links = await deliveryGroupLinks('sbp-2020-23');
     expect(links).toEqual(
       expect.arrayContaining([
         { name: 'Crime and Anti-Social Behaviour Sub-Group', ref: '1' },

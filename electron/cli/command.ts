@@ -1,0 +1,24 @@
+import type { ParseArgsConfig } from 'node:util';
+import { BoardpackError } from '../../shared/errors';
+
+export interface CliOutput {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+export interface Command {
+  readonly summary: string;
+  readonly usage: string;
+  readonly options: NonNullable<ParseArgsConfig['options']>;
+  /** Returns the exit code. */
+  run(values: Record<string, string | boolean | undefined>, out: CliOutput): Promise<number>;
+}
+
+/** A required string option, or a usage error naming it. */
+export function requireOption(values: Record<string, string | boolean | undefined>, option: string): string {
+  const value = values[option];
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new BoardpackError('invalid-input', `--${option} is required`, { field: option });
+  }
+  return value;
+}

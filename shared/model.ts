@@ -3,6 +3,7 @@ import type {
   AreaKind,
   IsoDate,
   IsoDateTime,
+  PartnerKind,
   Pence,
   PeriodKind,
   PlanStatus,
@@ -11,6 +12,7 @@ import type {
   TargetKind,
   Unit,
 } from './domain';
+import type { ComparisonRow, StatedCheck } from './comparison';
 
 /** The records the app works with, as repositories return them and the API carries them. */
 
@@ -150,4 +152,73 @@ export interface Grant {
   /** A change against the previous year as the document states it; a reduction is negative. */
   readonly statedChangePercent: number | null;
   readonly statedChangePence: Pence | null;
+}
+
+export interface CompareRequest {
+  readonly indicator: string;
+  readonly base: string;
+  readonly current: string;
+  /** Area names or aliases; when absent, every area with a figure in either period. */
+  readonly areas?: readonly string[];
+}
+
+export interface ComparisonResultRow extends ComparisonRow {
+  /** "lower than England (19.4) and South East (15.8)", or null without comparators. */
+  readonly comparators: string | null;
+}
+
+export interface ComparisonResult {
+  readonly indicator: Indicator;
+  readonly base: Period;
+  readonly current: Period;
+  readonly rows: readonly ComparisonResultRow[];
+  /** Printed differences and % changes checked against the computed ones. */
+  readonly statedChecks: readonly StatedCheck[];
+}
+
+/** ok: agrees; mismatch: disagrees or is broken; unchecked: printed, but nothing stored to check it against. */
+export type FindingStatus = 'ok' | 'mismatch' | 'unchecked';
+
+export type FindingKind =
+  'integrity' | 'foreign key' | 'stated total' | 'stated comparison' | 'stated grant change' | 'area total';
+
+export interface Finding {
+  readonly kind: FindingKind;
+  readonly status: FindingStatus;
+  readonly message: string;
+}
+
+export interface CheckReport {
+  /** True when SQLite reports the file itself damaged: the one failure that is not about content. */
+  readonly corrupt: boolean;
+  readonly findings: readonly Finding[];
+}
+
+export interface Partner {
+  readonly id: number;
+  readonly name: string;
+  readonly shortName: string | null;
+  readonly kind: PartnerKind;
+  readonly boardMember: boolean;
+}
+
+export interface Person {
+  readonly id: number;
+  readonly name: string | null;
+  readonly role: string;
+  readonly partnerId: number | null;
+}
+
+export interface DeliveryGroup {
+  readonly id: number;
+  readonly name: string;
+  readonly purpose: string;
+  readonly cadence: string | null;
+  readonly lead: string | null;
+}
+
+export interface GlossaryTerm {
+  readonly id: number;
+  readonly term: string;
+  readonly definition: string;
 }

@@ -25,6 +25,30 @@ export interface FigureQuery {
   readonly areaIds?: readonly number[];
 }
 
+export interface FigureFilter {
+  readonly indicatorId?: number;
+  readonly areaId?: number;
+  readonly periodId?: number;
+  readonly offset?: number;
+  readonly limit?: number;
+}
+
+/** A page of figures matching a filter, in indicator, area, period order, and how many match in all. */
+export async function pageFigures(db: Db, filter: FigureFilter): Promise<{ rows: Figure[]; total: number }> {
+  let select = db.selectFrom('figure');
+  if (filter.indicatorId !== undefined) select = select.where('indicatorId', '=', filter.indicatorId);
+  if (filter.areaId !== undefined) select = select.where('areaId', '=', filter.areaId);
+  if (filter.periodId !== undefined) select = select.where('periodId', '=', filter.periodId);
+  const { total } = await select.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  let page = select.selectAll().orderBy('indicatorId').orderBy('areaId').orderBy('periodId');
+  // An offset needs a limit in SQL; "no limit" is the largest one.
+  if (filter.limit !== undefined || filter.offset !== undefined)
+    page = page.limit(filter.limit ?? Number.MAX_SAFE_INTEGER);
+  if (filter.offset !== undefined) page = page.offset(filter.offset);
+  const rows = await page.execute();
+  return { rows: rows.map(toFigure), total: Number(total) };
+}
+
 export async function listFigures(db: Db, query: FigureQuery): Promise<Figure[]> {
   if (query.periodIds.length === 0 || query.areaIds?.length === 0) return [];
   let select = db

@@ -13,25 +13,10 @@ import { listPeriods } from '../repositories/periods';
 import { listPlans } from '../repositories/plans';
 import { listStatedComparisons } from '../repositories/targets';
 import type { Database } from '../schema/database';
+import type { CheckReport, Finding, FindingKind, FindingStatus } from '../../shared/model';
+
+export type { CheckReport, Finding, FindingKind, FindingStatus };
 import { checkSqliteIntegrity } from '../sqlite/integrity';
-
-export type FindingKind =
-  'integrity' | 'foreign key' | 'stated total' | 'stated comparison' | 'stated grant change' | 'area total';
-
-/** ok: agrees; mismatch: disagrees or is broken; unchecked: printed, but nothing stored to check it against. */
-export type FindingStatus = 'ok' | 'mismatch' | 'unchecked';
-
-export interface Finding {
-  readonly kind: FindingKind;
-  readonly status: FindingStatus;
-  readonly message: string;
-}
-
-export interface CheckReport {
-  /** True when SQLite reports the file itself damaged: the one failure that is not about content. */
-  readonly corrupt: boolean;
-  readonly findings: readonly Finding[];
-}
 
 const fromCheck = (kind: FindingKind, check: StatedCheck): Finding => ({
   kind,

@@ -4,12 +4,11 @@ import {
   checkStatedDifference,
   checkStatedPercentChange,
   describeComparators,
-  type ComparisonRow,
   type Observation,
   type StatedCheck,
   type Target,
 } from '../../shared/comparison';
-import type { Area, Figure, Indicator, Period, Target as StoredTarget } from '../../shared/model';
+import type { Area, ComparisonResult, ComparisonResultRow, Figure, Target as StoredTarget } from '../../shared/model';
 import { findArea, listAreas, listComparators } from '../repositories/areas';
 import { listFigures } from '../repositories/figures';
 import { findIndicator } from '../repositories/indicators';
@@ -17,27 +16,9 @@ import { findPeriod } from '../repositories/periods';
 import { listStatedComparisons, listTargets } from '../repositories/targets';
 import type { Database } from '../schema/database';
 
-export interface CompareRequest {
-  readonly indicator: string;
-  readonly base: string;
-  readonly current: string;
-  /** Area names or aliases; when absent, every area with a figure in either period. */
-  readonly areas?: readonly string[];
-}
+import type { CompareRequest } from '../../shared/model';
 
-export interface ComparisonResultRow extends ComparisonRow {
-  /** "lower than England (19.4) and South East (15.8)", or null without comparators. */
-  readonly comparators: string | null;
-}
-
-export interface ComparisonResult {
-  readonly indicator: Indicator;
-  readonly base: Period;
-  readonly current: Period;
-  readonly rows: readonly ComparisonResultRow[];
-  /** Printed differences and % changes checked against the computed ones. */
-  readonly statedChecks: readonly StatedCheck[];
-}
+export type { CompareRequest };
 
 interface AreaFigures {
   base?: Figure;

@@ -2,7 +2,8 @@ import { stringify } from 'csv-stringify/sync';
 import { formatValue } from '../../../shared/comparison';
 import { BoardpackError } from '../../../shared/errors';
 import { openDatabase } from '../../../db/open-database';
-import { compareFigures, type ComparisonResult } from '../../../db/services/compare-figures';
+import { compareFigures } from '../../../db/services/compare-figures';
+import type { ComparisonResult } from '../../../shared/model';
 import { requireOption, type Command } from '../command';
 import { renderTextTable } from '../text-table';
 

@@ -1,0 +1,27 @@
+import type { Transaction } from 'kysely';
+import { BoardpackError } from '../../shared/errors';
+import type { MethodName, OutputOf, ParsedInputOf } from '../../shared/api/contract';
+import type { Writer } from '../../db/repositories/change-log';
+import type { Database, Db } from '../../db/schema/database';
+
+/** What every handler is given: the open database (a transaction for writes), who writes, and the app's facts. */
+export interface HandlerContext {
+  readonly db: Db;
+  readonly writer: Writer;
+  readonly databasePath: string;
+  readonly version: string;
+}
+
+/** A handler: a plain function of the context and the parsed input. No Electron here. */
+export type Handler<Name extends MethodName> = (
+  context: HandlerContext,
+  input: ParsedInputOf<Name>,
+) => Promise<OutputOf<Name>>;
+
+export type HandlerTable = { readonly [Name in MethodName]: Handler<Name> };
+
+/** The transaction a write handler runs in; dispatch opens it for every method marked as writing. */
+export function writing(db: Db): Transaction<Database> {
+  if (!db.isTransaction) throw new BoardpackError('internal', 'a write ran outside a transaction');
+  return db as Transaction<Database>;
+}

@@ -1,0 +1,9 @@
+import { listDeliveryGroupLinks, setDeliveryGroupPriorities } from '../../../db/repositories/delivery-groups';
+import { writing, type HandlerTable } from '../context';
+
+export const deliveryGroupHandlers = {
+  'deliveryGroups.priorities': (context) => listDeliveryGroupLinks(context.db),
+  'deliveryGroups.setPriorities': async (context, input) => ({
+    priorityIds: await setDeliveryGroupPriorities(writing(context.db), context.writer, input.id, input.priorityIds),
+  }),
+} satisfies Partial<HandlerTable>;

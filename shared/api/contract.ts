@@ -1,0 +1,201 @@
+import { z } from 'zod';
+import type {
+  Activity,
+  Area,
+  CheckReport,
+  ComparisonResult,
+  DeliveryGroup,
+  Figure,
+  FundingLine,
+  GlossaryTerm,
+  Grant,
+  Indicator,
+  Partner,
+  Period,
+  Person,
+  Plan,
+  Priority,
+  StatedTotal,
+} from '../model';
+import { figureValue, id } from './fields';
+import {
+  activityFields,
+  activityShape,
+  areaFields,
+  areaShape,
+  deliveryGroupFields,
+  deliveryGroupShape,
+  figureFields,
+  figureShape,
+  fundingLineFields,
+  fundingLineShape,
+  glossaryFields,
+  glossaryShape,
+  grantFields,
+  grantShape,
+  indicatorFields,
+  indicatorShape,
+  partnerFields,
+  partnerShape,
+  periodFields,
+  periodShape,
+  personFields,
+  personShape,
+  planFields,
+  planShape,
+  priorityFields,
+  priorityShape,
+} from './records';
+
+/**
+ * The one contract between the renderer and the main process: every method the
+ * renderer may call, declared once with its input schema, its output type and
+ * whether it writes. The preload exposes exactly these names, main registers a
+ * handler for each, and the HTTP bridge serves the same table. A method that is
+ * not here does not exist.
+ */
+
+/** A method's input schema, whether it writes, and (in the type only) its output. */
+export interface MethodSpec<Input extends z.ZodType = z.ZodType, Output = unknown> {
+  readonly input: Input;
+  readonly writes: boolean;
+  /** Never set: carries the output type. */
+  readonly output?: Output;
+}
+
+const method =
+  <Output>() =>
+  <Input extends z.ZodType>(input: Input, options: { writes: boolean }): MethodSpec<Input, Output> => ({
+    input,
+    writes: options.writes,
+  });
+
+const none = z.strictObject({});
+
+/** What deleting a record would also remove, or why it cannot be deleted. */
+export interface DeleteImpact {
+  /** "3 priorities", "12 activities": what the database would remove with it. */
+  readonly alsoRemoves: readonly string[];
+  /** Set when the record cannot be deleted while others refer to it. */
+  readonly blockedBy: string | null;
+}
+
+/** The record-editing methods of one entity: list, create, update, delete and what a delete removes. */
+function recordMethods<Shape extends z.ZodRawShape, Record>(shape: Shape, fields: z.ZodType) {
+  const filter = z.strictObject(shape).partial();
+  return {
+    list: method<Record[]>()(z.strictObject({ where: filter.optional() }), { writes: false }),
+    create: method<Record>()(fields, { writes: true }),
+    update: method<Record>()(z.strictObject({ id, changes: filter }), { writes: true }),
+    delete: method<{ readonly deleted: number }>()(z.strictObject({ id }), { writes: true }),
+    deleteImpact: method<DeleteImpact>()(z.strictObject({ id }), { writes: false }),
+  };
+}
+
+type RecordMethods<Entity extends string, Shape extends z.ZodRawShape, Record> = {
+  readonly [Verb in keyof ReturnType<typeof recordMethods<Shape, Record>> as `${Entity}.${Verb & string}`]: ReturnType<
+    typeof recordMethods<Shape, Record>
+  >[Verb];
+};
+
+function entity<Entity extends string, Shape extends z.ZodRawShape, Record>(
+  name: Entity,
+  shape: Shape,
+  fields: z.ZodType,
+): RecordMethods<Entity, Shape, Record> {
+  const methods = recordMethods<Shape, Record>(shape, fields);
+  return Object.fromEntries(Object.entries(methods).map(([verb, spec]) => [`${name}.${verb}`, spec])) as RecordMethods<
+    Entity,
+    Shape,
+    Record
+  >;
+}
+
+export interface AppInfo {
+  readonly version: string;
+  readonly databasePath: string;
+  readonly partnership: string | null;
+}
+
+export interface FigurePage {
+  readonly rows: readonly Figure[];
+  readonly total: number;
+}
+
+export interface FigureWriteResult {
+  readonly inserted: number;
+  readonly updated: number;
+  readonly unchanged: number;
+}
+
+export const CONTRACT = {
+  'app.info': method<AppInfo>()(none, { writes: false }),
+
+  ...entity<'plans', typeof planShape, Plan>('plans', planShape, planFields),
+  ...entity<'priorities', typeof priorityShape, Priority>('priorities', priorityShape, priorityFields),
+  ...entity<'activities', typeof activityShape, Activity>('activities', activityShape, activityFields),
+  ...entity<'deliveryGroups', typeof deliveryGroupShape, DeliveryGroup>(
+    'deliveryGroups',
+    deliveryGroupShape,
+    deliveryGroupFields,
+  ),
+  'deliveryGroups.priorities': method<readonly { deliveryGroupId: number; priorityId: number }[]>()(none, {
+    writes: false,
+  }),
+  'deliveryGroups.setPriorities': method<{ readonly priorityIds: readonly number[] }>()(
+    z.strictObject({ id, priorityIds: z.array(id) }),
+    { writes: true },
+  ),
+  ...entity<'partners', typeof partnerShape, Partner>('partners', partnerShape, partnerFields),
+  ...entity<'people', typeof personShape, Person>('people', personShape, personFields),
+  ...entity<'areas', typeof areaShape, Area>('areas', areaShape, areaFields),
+  ...entity<'periods', typeof periodShape, Period>('periods', periodShape, periodFields),
+  ...entity<'indicators', typeof indicatorShape, Indicator>('indicators', indicatorShape, indicatorFields),
+  ...entity<'fundingLines', typeof fundingLineShape, FundingLine>('fundingLines', fundingLineShape, fundingLineFields),
+  ...entity<'grants', typeof grantShape, Grant>('grants', grantShape, grantFields),
+  ...entity<'glossary', typeof glossaryShape, GlossaryTerm>('glossary', glossaryShape, glossaryFields),
+
+  'figures.list': method<FigurePage>()(
+    z.strictObject({
+      indicatorId: id.optional(),
+      areaId: id.optional(),
+      periodId: id.optional(),
+      offset: z.number().int().min(0).optional(),
+      limit: z.number().int().min(1).max(1_000_000).optional(),
+    }),
+    { writes: false },
+  ),
+  /** Writes figures by indicator, area and period: new ones added, changed ones updated, all or nothing. */
+  'figures.write': method<FigureWriteResult>()(z.strictObject({ figures: z.array(figureFields).min(1).max(100_000) }), {
+    writes: true,
+  }),
+  'figures.update': method<Figure>()(
+    z.strictObject({ id, changes: z.strictObject(figureShape).partial().extend({ value: figureValue.optional() }) }),
+    { writes: true },
+  ),
+  'figures.delete': method<{ readonly deleted: number }>()(z.strictObject({ ids: z.array(id).min(1) }), {
+    writes: true,
+  }),
+
+  'statedTotals.list': method<StatedTotal[]>()(none, { writes: false }),
+
+  'comparison.compare': method<ComparisonResult>()(
+    z.strictObject({
+      indicator: z.string().trim().min(1),
+      base: z.string().trim().min(1),
+      current: z.string().trim().min(1),
+      areas: z.array(z.string().trim().min(1)).optional(),
+    }),
+    { writes: false },
+  ),
+  'check.run': method<CheckReport>()(none, { writes: false }),
+} as const satisfies Readonly<Record<string, MethodSpec>>;
+
+export type Contract = typeof CONTRACT;
+export type MethodName = keyof Contract;
+export type InputOf<Name extends MethodName> = z.input<Contract[Name]['input']>;
+export type ParsedInputOf<Name extends MethodName> = z.output<Contract[Name]['input']>;
+export type OutputOf<Name extends MethodName> =
+  Contract[Name] extends MethodSpec<z.ZodType, infer Output> ? Output : never;
+
+export const METHOD_NAMES = Object.keys(CONTRACT) as MethodName[];

@@ -1,0 +1,27 @@
+import type { ErrorData } from '../errors';
+import type { InputOf, MethodName, OutputOf } from './contract';
+
+/** Results cross the boundary as data: Electron's invoke drops custom error fields, and `where` must survive. */
+export type Result<Value> =
+  { readonly ok: true; readonly value: Value } | { readonly ok: false; readonly error: ErrorData };
+
+/** Events from main to the renderer. */
+export type ApiEvent =
+  /** Records changed (by this window, another, or a job): open screens refresh. */
+  | { readonly type: 'data-changed'; readonly tables: readonly string[] }
+  /** A long job's progress. */
+  | {
+      readonly type: 'job-progress';
+      readonly jobId: string;
+      readonly done: number;
+      readonly total: number | null;
+      readonly ratePerSecond: number | null;
+      readonly secondsLeft: number | null;
+    };
+
+/** The renderer's whole door to data: one function per contract method, and the event stream. */
+export type BoardpackApi = {
+  readonly [Name in MethodName]: (input: InputOf<Name>) => Promise<Result<OutputOf<Name>>>;
+} & {
+  readonly onEvent: (listener: (event: ApiEvent) => void) => () => void;
+};

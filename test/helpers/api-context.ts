@@ -1,0 +1,46 @@
+import type { Kysely } from 'kysely';
+import { loadDemoDataset } from '../../db/demo/load-demo';
+import type { Database } from '../../db/schema/database';
+import type { ApiEvent } from '../../shared/api/result';
+import type { InputOf, MethodName, OutputOf } from '../../shared/api/contract';
+import type { ErrorData } from '../../shared/errors';
+import { dispatch, type DispatchContext } from '../../electron/api/dispatch';
+import { newDatabase, tempPath } from './temp-files';
+
+export interface TestApi {
+  readonly db: Kysely<Database>;
+  readonly events: ApiEvent[];
+  /** Calls a method through dispatch, the path every transport takes; throws on an error result. */
+  call<Name extends MethodName>(name: Name, input: InputOf<Name>): Promise<OutputOf<Name>>;
+  /** Calls a method expecting it to fail; returns the error. */
+  fail(name: string, input: unknown): Promise<ErrorData>;
+}
+
+/** A fresh database (with the demo dataset unless `empty`) behind the real dispatcher. */
+export async function apiOnDatabase(options: { empty?: boolean } = {}): Promise<TestApi> {
+  const path = tempPath();
+  const { db } = await newDatabase(path);
+  if (!options.empty) await loadDemoDataset(db, { actor: 'test', now: () => '2026-11-26T09:00:00.000Z' });
+  const events: ApiEvent[] = [];
+  const context: DispatchContext = {
+    db,
+    writer: { actor: 'secretary', now: () => '2026-11-26T10:00:00.000Z' },
+    databasePath: path,
+    version: '0.0.0-test',
+    emit: (event) => events.push(event),
+  };
+  return {
+    db,
+    events,
+    async call(name, input) {
+      const result = await dispatch(context, name, input);
+      if (!result.ok) throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`);
+      return result.value as never;
+    },
+    async fail(name, input) {
+      const result = await dispatch(context, name, input);
+      if (result.ok) throw new Error(`${name} succeeded but was expected to fail`);
+      return result.error;
+    },
+  };
+}

@@ -73,7 +73,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   };
   const serveStatic = options.staticDir
     ? sirv(options.staticDir, {
-        dev: false,
+        dev: true,
         etag: true,
         single: true,
         setHeaders: (response) => {

@@ -1,0 +1,91 @@
+import { renameSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { OpenDatabase } from '../../db/open-database';
+import type { Writer } from '../../db/repositories/change-log';
+import { backupSqliteFile, openSqliteFile } from '../../db/sqlite/sqlite-file';
+import type { ApiEvent } from '../../shared/api/result';
+import { BoardpackError } from '../../shared/errors';
+import type { DispatchContext } from '../api/dispatch';
+
+export interface DatabaseSessionOptions {
+  readonly version: string;
+  readonly writer: Writer;
+  /** Where events go: the window's webContents. */
+  readonly emit: (event: ApiEvent) => void;
+}
+
+/** Every open screen refreshes: another database is open. */
+export const ALL_DATA_CHANGED: ApiEvent = { type: 'data-changed', tables: ['*'] };
+
+/**
+ * The database the window works on. Opening another swaps the dispatch context
+ * (every later call goes to the new file), closes the old one and tells the renderer.
+ */
+export class DatabaseSession {
+  #database: OpenDatabase;
+  #context: DispatchContext;
+
+  constructor(
+    database: OpenDatabase,
+    private readonly options: DatabaseSessionOptions,
+  ) {
+    this.#database = database;
+    this.#context = this.#contextFor(database);
+  }
+
+  get path(): string {
+    return this.#database.path;
+  }
+
+  /** The context the next call runs in. */
+  context(): DispatchContext {
+    return this.#context;
+  }
+
+  async replace(database: OpenDatabase): Promise<void> {
+    const previous = this.#database;
+    this.#database = database;
+    this.#context = this.#contextFor(database);
+    if (previous !== database) await previous.close();
+    this.options.emit(ALL_DATA_CHANGED);
+  }
+
+  /**
+   * A consistent copy of the open database at `destination`, taken with SQLite's
+   * online backup API through a second, read-only connection (the first one stays
+   * free for the window); written beside the destination first, then renamed over it.
+   */
+  async saveCopy(destination: string): Promise<void> {
+    if (resolve(destination) === resolve(this.path)) {
+      throw new BoardpackError('conflict', 'a copy cannot replace the open database; choose another file name', {
+        file: destination,
+      });
+    }
+    const partial = `${destination}.${process.pid}.partial`;
+    const source = openSqliteFile(this.path, { create: false, readonly: true });
+    try {
+      await backupSqliteFile(source, partial);
+      renameSync(partial, destination);
+    } catch (error) {
+      rmSync(partial, { force: true });
+      const message = error instanceof Error ? error.message : String(error);
+      throw new BoardpackError('io', `cannot save a copy to ${destination}: ${message}`, { file: destination });
+    } finally {
+      source.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.#database.close();
+  }
+
+  #contextFor(database: OpenDatabase): DispatchContext {
+    return {
+      db: database.db,
+      writer: this.options.writer,
+      databasePath: database.path,
+      version: this.options.version,
+      emit: this.options.emit,
+    };
+  }
+}

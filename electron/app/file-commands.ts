@@ -1,0 +1,98 @@
+import { basename, extname } from 'node:path';
+import { openDatabase, type OpenDatabase } from '../../db/open-database';
+import { formatError } from '../../shared/errors';
+import type { DatabaseSession } from './database-session';
+import { clearedRecent, withOpened, withoutRecent, type SettingsStore } from './settings';
+import { errorData } from './startup-database';
+
+/** The file dialogs and messages the File menu needs; Electron's dialogs in the app, fakes in tests. */
+export interface FileDialogs {
+  /** An existing database to open, or null when cancelled. */
+  chooseDatabaseToOpen(): Promise<string | null>;
+  /** Where a new, empty database goes, or null. */
+  chooseNewDatabasePath(): Promise<string | null>;
+  /** Where a copy of the open database goes, or null. */
+  chooseCopyPath(suggestedName: string): Promise<string | null>;
+  showError(title: string, message: string): Promise<void>;
+  showInfo(title: string, message: string): Promise<void>;
+}
+
+export interface FileCommandDeps {
+  readonly session: DatabaseSession;
+  readonly settings: SettingsStore;
+  readonly dialogs: FileDialogs;
+  /** After the open file or the recent list changes: rebuild the menu, retitle the window. */
+  readonly changed: () => void;
+  /** Tells the operating system's own recent-documents list (a no-op in tests). */
+  readonly addRecentDocument?: (path: string) => void;
+}
+
+/** The extension new databases get when the name typed has none. */
+export const DATABASE_EXTENSION = '.db';
+
+export function withDatabaseExtension(path: string): string {
+  return extname(path) === '' ? `${path}${DATABASE_EXTENSION}` : path;
+}
+
+async function switchTo(deps: FileCommandDeps, open: () => Promise<OpenDatabase>, path: string): Promise<boolean> {
+  let database: OpenDatabase;
+  try {
+    database = await open();
+  } catch (error) {
+    const data = errorData(error);
+    if (data.code === 'not-found') deps.settings.update((settings) => withoutRecent(settings, path));
+    await deps.dialogs.showError('Boardpack could not open the file', formatError(data));
+    deps.changed();
+    return false;
+  }
+  await deps.session.replace(database);
+  deps.settings.update((settings) => withOpened(settings, database.path));
+  deps.addRecentDocument?.(database.path);
+  deps.changed();
+  return true;
+}
+
+/** File ▸ Open… and Open recent: the file replaces the open one; a refused file leaves it open. */
+export function openDatabaseFile(deps: FileCommandDeps, path: string): Promise<boolean> {
+  return switchTo(deps, () => openDatabase(path), path);
+}
+
+export async function openFromDialog(deps: FileCommandDeps): Promise<boolean> {
+  const path = await deps.dialogs.chooseDatabaseToOpen();
+  return path === null ? false : openDatabaseFile(deps, path);
+}
+
+/** File ▸ New database…: an empty database (the schema, no records); an existing file is never overwritten. */
+export async function newDatabaseFromDialog(deps: FileCommandDeps): Promise<boolean> {
+  const chosen = await deps.dialogs.chooseNewDatabasePath();
+  if (chosen === null) return false;
+  const path = withDatabaseExtension(chosen);
+  return switchTo(deps, () => openDatabase(path, { create: true }), path);
+}
+
+/** File ▸ Save a copy…: SQLite's online backup of the open database; the window keeps working on the original. */
+export async function saveCopyFromDialog(deps: FileCommandDeps): Promise<boolean> {
+  const source = deps.session.path;
+  const suggested = `${basename(source, extname(source))} copy${extname(source) || DATABASE_EXTENSION}`;
+  const chosen = await deps.dialogs.chooseCopyPath(suggested);
+  if (chosen === null) return false;
+  const destination = withDatabaseExtension(chosen);
+  try {
+    await deps.session.saveCopy(destination);
+  } catch (error) {
+    await deps.dialogs.showError('Boardpack could not save a copy', formatError(errorData(error)));
+    return false;
+  }
+  await deps.dialogs.showInfo('Copy saved', `A copy of ${source} was saved to ${destination}.`);
+  return true;
+}
+
+export function clearRecent(deps: FileCommandDeps): void {
+  deps.settings.update(clearedRecent);
+  deps.changed();
+}
+
+/** Help ▸ About Boardpack. */
+export function aboutText(version: string, databasePath: string): string {
+  return `Boardpack ${version}\n\nOpen database:\n${databasePath}`;
+}

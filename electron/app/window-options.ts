@@ -1,0 +1,17 @@
+/**
+ * The window's size and look. Its webPreferences are written out in
+ * adapters/window.ts, as one literal where a reader and electronegativity see them.
+ */
+export const MAIN_WINDOW_GEOMETRY = {
+  width: 1280,
+  height: 820,
+  minWidth: 800,
+  minHeight: 560,
+  backgroundColor: '#ffffff',
+} as const;
+
+/** "boardpack.db — Boardpack" */
+export function windowTitle(databasePath: string): string {
+  const name = databasePath.split(/[\\/]/).at(-1) ?? databasePath;
+  return `${name} — Boardpack`;
+}

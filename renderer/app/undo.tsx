@@ -1,0 +1,152 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { MethodName } from '../../shared/api/contract';
+import type { BoardpackApi, Result } from '../../shared/api/result';
+import { formatError } from '../../shared/errors';
+import { invalidateTables, useApi } from '../data/api-context';
+import { call } from '../data/call';
+import { useSaveStatus } from './status';
+
+/**
+ * One edit of this session, as it went through the API: undo re-applies `before`,
+ * redo re-applies `after`. A re-created record gets a new id, so `id` is updated in place.
+ */
+export interface UndoEntry {
+  readonly method: MethodName;
+  id: number;
+  readonly before: Readonly<Record<string, unknown>> | null;
+  readonly after: Readonly<Record<string, unknown>> | null;
+  /** "title of priority 1", for the buttons' descriptions. */
+  readonly label: string;
+}
+
+type Direction = 'undo' | 'redo';
+
+const fail = (message: string): Result<never> => ({ ok: false, error: { code: 'internal', message } });
+
+async function createAndGetId(api: BoardpackApi, entity: string, fields: unknown): Promise<Result<number>> {
+  const created = await call(api, `${entity}.create` as MethodName, fields as never);
+  if (!created.ok) return created;
+  return { ok: true, value: (created.value as { id: number }).id };
+}
+
+async function writeFigureAndGetId(api: BoardpackApi, figure: Record<string, unknown>): Promise<Result<number>> {
+  const written = await api['figures.write']({ figures: [figure as never] });
+  if (!written.ok) return written;
+  const found = await api['figures.list']({
+    indicatorId: figure.indicatorId as number,
+    areaId: figure.areaId as number,
+    periodId: figure.periodId as number,
+  });
+  if (!found.ok) return found;
+  const row = found.value.rows[0];
+  return row ? { ok: true, value: row.id } : fail('the figure was written but cannot be found again');
+}
+
+/** Re-applies one entry through the API in the given direction. */
+export async function applyEntry(api: BoardpackApi, entry: UndoEntry, direction: Direction): Promise<Result<unknown>> {
+  const [entity = '', verb = ''] = entry.method.split('.');
+  const state = direction === 'undo' ? entry.before : entry.after;
+  if (entry.method === 'figures.delete') {
+    // A deleted figure: undo writes it back, redo deletes it again.
+    if (direction === 'redo') return api['figures.delete']({ ids: [entry.id] });
+    const written = await writeFigureAndGetId(api, entry.before ?? {});
+    if (written.ok) entry.id = written.value;
+    return written;
+  }
+  switch (verb) {
+    case 'update':
+      return call(api, entry.method, { id: entry.id, changes: state });
+    case 'setPriorities':
+      return call(api, entry.method, { id: entry.id, priorityIds: state?.priorityIds });
+    case 'create':
+    case 'delete': {
+      const removing = (verb === 'create') === (direction === 'undo');
+      if (removing) return call(api, `${entity}.delete` as MethodName, { id: entry.id });
+      const created = await createAndGetId(api, entity, state);
+      if (created.ok) entry.id = created.value;
+      return created;
+    }
+    case 'write': {
+      // A figure added through figures.write: undo deletes it, redo writes it again.
+      if (direction === 'undo') return api['figures.delete']({ ids: [entry.id] });
+      const written = await writeFigureAndGetId(api, entry.after ?? {});
+      if (written.ok) entry.id = written.value;
+      return written;
+    }
+    default:
+      return fail(`cannot undo ${entry.method}`);
+  }
+}
+
+interface UndoApi {
+  push(entry: UndoEntry): void;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+  readonly nextUndo: UndoEntry | null;
+  readonly nextRedo: UndoEntry | null;
+}
+
+const UndoContext = createContext<UndoApi | null>(null);
+
+export function useUndo(): UndoApi {
+  const undo = useContext(UndoContext);
+  if (!undo) throw new Error('useUndo is used outside <UndoProvider>');
+  return undo;
+}
+
+/** The session's undo and redo stacks; a new edit clears redo. */
+export function UndoProvider({ children }: { children: ReactNode }) {
+  const api = useApi();
+  const client = useQueryClient();
+  const status = useSaveStatus();
+  const [stacks, setStacks] = useState<{ undo: UndoEntry[]; redo: UndoEntry[] }>({ undo: [], redo: [] });
+  const busy = useRef(false);
+
+  const push = useCallback((entry: UndoEntry) => setStacks((s) => ({ undo: [...s.undo, entry], redo: [] })), []);
+
+  const move = useCallback(
+    async (direction: Direction) => {
+      if (busy.current) return;
+      const from = direction === 'undo' ? stacks.undo : stacks.redo;
+      const entry = from.at(-1);
+      if (!entry) return;
+      busy.current = true;
+      const end = status.begin();
+      const oldId = entry.id;
+      const result = await applyEntry(api, entry, direction);
+      busy.current = false;
+      if (result.ok && entry.id !== oldId) {
+        // The record came back with a new id: earlier and later edits of it follow.
+        const table = entry.method.split('.')[0];
+        for (const other of [...stacks.undo, ...stacks.redo]) {
+          if (other !== entry && other.id === oldId && other.method.split('.')[0] === table) other.id = entry.id;
+        }
+      }
+      if (!result.ok) {
+        end({ ok: false, message: `could not ${direction} ${entry.label}: ${formatError(result.error)}` });
+        return;
+      }
+      end({ ok: true });
+      await invalidateTables(client, [entry.method.split('.')[0] ?? '*']);
+      setStacks((s) =>
+        direction === 'undo'
+          ? { undo: s.undo.slice(0, -1), redo: [...s.redo, entry] }
+          : { undo: [...s.undo, entry], redo: s.redo.slice(0, -1) },
+      );
+    },
+    [api, client, stacks, status],
+  );
+
+  const value = useMemo<UndoApi>(
+    () => ({
+      push,
+      undo: () => move('undo'),
+      redo: () => move('redo'),
+      nextUndo: stacks.undo.at(-1) ?? null,
+      nextRedo: stacks.redo.at(-1) ?? null,
+    }),
+    [push, move, stacks],
+  );
+  return <UndoContext.Provider value={value}>{children}</UndoContext.Provider>;
+}

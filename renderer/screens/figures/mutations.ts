@@ -1,0 +1,107 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
+import type { FigureWriteResult } from '../../../shared/api/contract';
+import type { Result } from '../../../shared/api/result';
+import type { Figure, FigureInput } from '../../../shared/model';
+import { useSaveStatus } from '../../app/status';
+import { useUndo } from '../../app/undo';
+import { expectOwnChange, invalidateTables, useApi } from '../../data/api-context';
+import { outcomeOf, patchCachedRecord, type SaveOutcome } from '../../data/mutations';
+
+const fieldsOf = (figure: Figure): FigureInput => ({
+  indicatorId: figure.indicatorId,
+  areaId: figure.areaId,
+  periodId: figure.periodId,
+  value: figure.value,
+  provisional: figure.provisional,
+  source: figure.source,
+  note: figure.note,
+});
+
+/** Saving figures: one cell through figures.update, a new or pasted block through one figures.write. */
+export function useFigureEditing(describe: (figure: Figure) => string) {
+  const api = useApi();
+  const client = useQueryClient();
+  const status = useSaveStatus();
+  const undo = useUndo();
+
+  const update = useCallback(
+    async (figure: Figure, field: string, value: unknown): Promise<SaveOutcome> => {
+      const end = status.begin();
+      const settle = expectOwnChange('figures');
+      const result = await api['figures.update']({ id: figure.id, changes: { [field]: value } });
+      settle(result.ok);
+      end(result.ok ? { ok: true } : { ok: false, message: result.error.message });
+      if (!result.ok) return outcomeOf(result.error);
+      patchCachedRecord(client, 'figures', result.value);
+      undo.push({
+        method: 'figures.update',
+        id: figure.id,
+        before: { [field]: (figure as unknown as Record<string, unknown>)[field] ?? null },
+        after: { [field]: value },
+        label: `${field} of ${describe(figure)}`,
+      });
+      return { ok: true };
+    },
+    [api, client, describe, status, undo],
+  );
+
+  /** Adds one figure (figures.write) and finds its id, so focus can move to it. */
+  const add = useCallback(
+    async (figure: FigureInput): Promise<Result<number>> => {
+      const end = status.begin();
+      const written = await api['figures.write']({ figures: [figure] });
+      const found = written.ok
+        ? await api['figures.list']({
+            indicatorId: figure.indicatorId,
+            areaId: figure.areaId,
+            periodId: figure.periodId,
+          })
+        : written;
+      const id = found.ok ? found.value.rows[0]?.id : undefined;
+      if (!found.ok || id === undefined) {
+        const message = found.ok ? 'the new figure cannot be found' : found.error.message;
+        end({ ok: false, message });
+        return { ok: false, error: { code: 'internal', message } };
+      }
+      end({ ok: true });
+      undo.push({ method: 'figures.write', id, before: null, after: { ...figure }, label: 'new figure' });
+      await invalidateTables(client, ['figures']);
+      return { ok: true, value: id };
+    },
+    [api, client, status, undo],
+  );
+
+  /** Writes a whole pasted block in one call: every figure or none. */
+  const writeAll = useCallback(
+    async (figures: readonly FigureInput[]): Promise<Result<FigureWriteResult>> => {
+      const end = status.begin();
+      const result = await api['figures.write']({ figures: [...figures] });
+      end(result.ok ? { ok: true } : { ok: false, message: result.error.message });
+      if (result.ok) await invalidateTables(client, ['figures']);
+      return result;
+    },
+    [api, client, status],
+  );
+
+  const remove = useCallback(
+    async (figure: Figure): Promise<Result<unknown>> => {
+      const end = status.begin();
+      const result = await api['figures.delete']({ ids: [figure.id] });
+      end(result.ok ? { ok: true } : { ok: false, message: result.error.message });
+      if (!result.ok) return result;
+      undo.push({
+        method: 'figures.delete',
+        id: figure.id,
+        before: { ...fieldsOf(figure) },
+        after: null,
+        label: `deleted ${describe(figure)}`,
+      });
+      await invalidateTables(client, ['figures']);
+      return result;
+    },
+    [api, client, describe, status, undo],
+  );
+
+  return useMemo(() => ({ update, add, writeAll, remove }), [update, add, writeAll, remove]);
+}

@@ -1,0 +1,91 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { loadDemoDataset } from '../../db/demo/load-demo';
+import { openDatabase } from '../../db/open-database';
+import { startPreview, type Preview } from '../../electron/preview/run-preview';
+import { tempPath } from '../helpers/temp-files';
+
+/** Debian's Chromium, which .ci/run installs; a test tool never downloads a browser. */
+export const CHROMIUM = process.env.BOARDPACK_CHROMIUM ?? '/usr/bin/chromium';
+export const RESULTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM}: the end-to-end tests need Debian's "chromium" and "fonts-liberation" packages ` +
+        '(sudo apt-get install -y chromium fonts-liberation), or BOARDPACK_CHROMIUM set to a Chromium binary.',
+    );
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+export interface RunningApp {
+  readonly page: Page;
+  readonly preview: Preview;
+  readonly dbPath: string;
+  /** Console errors and CSP violations the page reported. */
+  readonly pageErrors: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * The real renderer in real Chromium, through the preview bridge, on a fresh
+ * copy of the demo database. The renderer is built once by the global setup.
+ */
+export async function openApp(browser: Browser): Promise<RunningApp> {
+  const dbPath = tempPath('e2e.db');
+  const created = await openDatabase(dbPath, { create: true });
+  await loadDemoDataset(created.db, { actor: 'e2e', now: () => '2026-11-26T09:00:00.000Z' });
+  await created.close();
+  const preview = await startPreview({ dbPath, build: false });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const pageErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(preview.bridge.pageUrl);
+  return {
+    page,
+    preview,
+    dbPath,
+    pageErrors,
+    close: async () => {
+      await page.close();
+      await preview.close();
+    },
+  };
+}
+
+/** A full-page screenshot under test-results/, kept as an artifact to look at. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(RESULTS, { recursive: true });
+  const path = join(RESULTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** axe-core's serious and critical violations on the page as it stands. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+    );
+}

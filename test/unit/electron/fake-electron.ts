@@ -1,0 +1,203 @@
+import { dirname } from 'node:path';
+import { vi } from 'vitest';
+
+/**
+ * A stand-in for the `electron` module, for tests of electron/main.ts under Node
+ * (Electron's binary is absent here). It records what main asks of Electron and
+ * lets a test play Electron's part: emit app and webContents events, call the
+ * registered IPC handlers and the protocol handler, click menu items.
+ */
+
+type Listener = (...args: any[]) => unknown;
+
+class Emitter {
+  readonly listeners = new Map<string, Listener[]>();
+
+  on(event: string, listener: Listener): this {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+    return this;
+  }
+
+  once(event: string, listener: Listener): this {
+    const wrapper: Listener = (...args) => {
+      this.listeners.set(
+        event,
+        (this.listeners.get(event) ?? []).filter((item) => item !== wrapper),
+      );
+      return listener(...args);
+    };
+    return this.on(event, wrapper);
+  }
+
+  emit(event: string, ...args: unknown[]): void {
+    for (const listener of this.listeners.get(event) ?? []) listener(...args);
+  }
+}
+
+/** An Electron event: records preventDefault. */
+export function fakeEvent(): { preventDefault: ReturnType<typeof vi.fn> } {
+  return { preventDefault: vi.fn() };
+}
+
+export class FakeWebContents extends Emitter {
+  readonly send = vi.fn();
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+
+  constructor(readonly id: number) {
+    super();
+  }
+
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
+    this.windowOpenHandler = handler;
+  }
+}
+
+export interface FakeElectronOptions {
+  readonly userData: string;
+  readonly appPath: string;
+  readonly documents?: string;
+  /** What requestSingleInstanceLock answers (true: this is the first instance). */
+  readonly singleInstance?: boolean;
+  readonly isPackaged?: boolean;
+}
+
+export type FakeElectron = ReturnType<typeof createFakeElectron>;
+
+export function createFakeElectron(options: FakeElectronOptions) {
+  let nextContentsId = 1;
+  const paths = new Map<string, string>([
+    ['userData', options.userData],
+    ['appData', dirname(options.userData)],
+    ['documents', options.documents ?? options.userData],
+  ]);
+  const app = Object.assign(new Emitter(), {
+    requestSingleInstanceLock: vi.fn(() => options.singleInstance ?? true),
+    whenReady: vi.fn(() => Promise.resolve()),
+    getAppPath: vi.fn(() => options.appPath),
+    getPath: vi.fn((name: string) => {
+      const path = paths.get(name);
+      if (path === undefined) throw new Error(`the fake app has no path "${name}"`);
+      return path;
+    }),
+    setPath: vi.fn((name: string, path: string) => paths.set(name, path)),
+    setName: vi.fn(),
+    getVersion: vi.fn(() => '0.1.0'),
+    isPackaged: options.isPackaged ?? false,
+    quit: vi.fn(),
+    addRecentDocument: vi.fn(),
+  });
+
+  const handlers = new Map<string, Listener>();
+  const ipcMain = {
+    handle: vi.fn((channel: string, listener: Listener) => {
+      if (handlers.has(channel)) throw new Error(`a second handler for ${channel}`);
+      handlers.set(channel, listener);
+    }),
+    handleOnce: vi.fn(),
+    on: vi.fn(),
+    once: vi.fn(),
+    removeHandler: vi.fn(),
+  };
+
+  const protocolHandlers = new Map<string, Listener>();
+  const protocol = {
+    registerSchemesAsPrivileged: vi.fn(),
+    handle: vi.fn((scheme: string, handler: Listener) => protocolHandlers.set(scheme, handler)),
+  };
+
+  const defaultSession = Object.assign(new Emitter(), {
+    setPermissionRequestHandler: vi.fn(),
+    setPermissionCheckHandler: vi.fn(),
+    webRequest: { onBeforeRequest: vi.fn() },
+  });
+
+  const windows: FakeBrowserWindow[] = [];
+  class FakeBrowserWindow extends Emitter {
+    readonly webContents = new FakeWebContents(nextContentsId++);
+    readonly loadURL = vi.fn((_url: string) => Promise.resolve());
+    readonly show = vi.fn();
+    readonly focus = vi.fn();
+    readonly restore = vi.fn();
+    readonly setTitle = vi.fn();
+    destroyed = false;
+
+    constructor(readonly options: { readonly webPreferences?: unknown; readonly show?: unknown }) {
+      super();
+      windows.push(this);
+      // Electron announces every new webContents on the app.
+      app.emit('web-contents-created', fakeEvent(), this.webContents);
+    }
+
+    isMinimized(): boolean {
+      return false;
+    }
+
+    isDestroyed(): boolean {
+      return this.destroyed;
+    }
+
+    static getAllWindows(): FakeBrowserWindow[] {
+      return windows;
+    }
+  }
+
+  const Menu = {
+    buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
+    setApplicationMenu: vi.fn(),
+  };
+
+  const dialog = {
+    showMessageBox: vi.fn((..._args: unknown[]) => Promise.resolve({ response: 0, checkboxChecked: false })),
+    showErrorBox: vi.fn(),
+    showOpenDialog: vi.fn((..._args: unknown[]) => Promise.resolve({ canceled: true, filePaths: [] as string[] })),
+    showSaveDialog: vi.fn((..._args: unknown[]) => Promise.resolve({ canceled: true, filePath: '' })),
+  };
+
+  const module = {
+    app,
+    BrowserWindow: FakeBrowserWindow,
+    ipcMain,
+    protocol,
+    session: { defaultSession },
+    Menu,
+    dialog,
+  };
+  return { module, app, ipcMain, handlers, protocol, protocolHandlers, defaultSession, windows, Menu, dialog };
+}
+
+/** The menu template most recently given to Menu.buildFromTemplate. */
+export function currentMenu(fake: FakeElectron): MenuItem[] {
+  const calls = fake.Menu.buildFromTemplate.mock.calls;
+  const last = calls.at(-1);
+  if (!last) throw new Error('no menu was built');
+  return last[0] as MenuItem[];
+}
+
+export interface MenuItem {
+  label?: string;
+  role?: string;
+  type?: string;
+  enabled?: boolean;
+  accelerator?: string;
+  submenu?: MenuItem[];
+  click?: () => void;
+}
+
+/** A menu item by its labels, as a person clicks through: ['&File', 'Open…']. */
+export function menuItem(menu: MenuItem[], ...path: string[]): MenuItem {
+  let items = menu;
+  let found: MenuItem | undefined;
+  for (const label of path) {
+    found = items.find((item) => item.label === label);
+    if (!found)
+      throw new Error(`no menu item "${label}" in ${items.map((item) => item.label ?? item.role).join(', ')}`);
+    items = found.submenu ?? [];
+  }
+  if (!found) throw new Error('empty menu path');
+  return found;
+}
+
+/** What a menu (or submenu) shows, one string per item: labels, roles, separators as '—'. */
+export function menuShape(items: MenuItem[]): string[] {
+  return items.map((item) => (item.type === 'separator' ? '—' : (item.label ?? `role:${item.role}`)));
+}

@@ -1,0 +1,182 @@
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it, vi, type Mock } from 'vitest';
+import { openDatabase } from '../../../db/open-database';
+import { localWriter } from '../../../db/writer';
+import { DatabaseSession } from '../../../electron/app/database-session';
+import {
+  newDatabaseFromDialog,
+  openDatabaseFile,
+  saveCopyFromDialog,
+  withDatabaseExtension,
+  type FileCommandDeps,
+  type FileDialogs,
+} from '../../../electron/app/file-commands';
+import { settingsStore } from '../../../electron/app/settings';
+import { createDemoDatabase, openStartupDatabase } from '../../../electron/app/startup-database';
+import { closeAfterTest, newDatabase, tempDir, tempPath } from '../../helpers/temp-files';
+import { DEMO_PARTNERSHIP, glossaryCount, REPO } from './app-fixture';
+
+const DEMO_DIR = join(REPO, 'resources', 'demo');
+
+function dialogs(answers: Partial<Record<'open' | 'create' | 'copy', string | null>> = {}) {
+  return {
+    chooseDatabaseToOpen: vi.fn(() => Promise.resolve(answers.open ?? null)),
+    chooseNewDatabasePath: vi.fn(() => Promise.resolve(answers.create ?? null)),
+    chooseCopyPath: vi.fn((_suggested: string) => Promise.resolve(answers.copy ?? null)),
+    showError: vi.fn((_title: string, _message: string) => Promise.resolve()),
+    showInfo: vi.fn((_title: string, _message: string) => Promise.resolve()),
+  } satisfies FileDialogs;
+}
+
+async function session() {
+  const database = await openDatabase(tempPath('current.db'), { create: true });
+  const events = vi.fn();
+  const current = new DatabaseSession(database, { version: '0.1.0', writer: localWriter('test'), emit: events });
+  return { current, events, close: () => current.close() };
+}
+
+function deps(current: DatabaseSession, fileDialogs: FileDialogs): FileCommandDeps & { changed: Mock<() => void> } {
+  return {
+    session: current,
+    settings: settingsStore(tempPath('settings.json')),
+    dialogs: fileDialogs,
+    changed: vi.fn<() => void>(),
+  };
+}
+
+describe('File commands', () => {
+  it('open a Boardpack file in place of the current one and tell the renderer', async () => {
+    const { current, events, close } = await session();
+    const other = (await newDatabase()).path;
+    const commands = deps(current, dialogs());
+    expect(await openDatabaseFile(commands, other)).toBe(true);
+    expect(current.path).toBe(other);
+    expect(current.context().databasePath).toBe(other);
+    expect(events).toHaveBeenCalledExactlyOnceWith({ type: 'data-changed', tables: ['*'] });
+    expect(commands.settings.get()).toEqual({ lastOpened: other, recent: [other] });
+    expect(commands.changed).toHaveBeenCalledOnce();
+    await close();
+  });
+
+  it('keep the current file open when the chosen one is refused, saying why', async () => {
+    const { current, events, close } = await session();
+    const before = current.path;
+    const text = tempPath('agenda.db');
+    writeFileSync(text, 'not a database');
+    const fileDialogs = dialogs();
+    expect(await openDatabaseFile(deps(current, fileDialogs), text)).toBe(false);
+    expect(current.path).toBe(before);
+    expect(events).not.toHaveBeenCalled();
+    expect(fileDialogs.showError).toHaveBeenCalledExactlyOnceWith(
+      'Boardpack could not open the file',
+      `${text}: ${text} is not a Boardpack database (not a SQLite file)`,
+    );
+    expect(await glossaryCount(current.context().db)).toBe(0);
+    await close();
+  });
+
+  it('drop a recent file that has gone', async () => {
+    const { current, close } = await session();
+    const commands = deps(current, dialogs());
+    const gone = join(tempDir(), 'gone.db');
+    commands.settings.update(() => ({ lastOpened: current.path, recent: [current.path, gone] }));
+    expect(await openDatabaseFile(commands, gone)).toBe(false);
+    expect(commands.settings.get().recent).toEqual([current.path]);
+    await close();
+  });
+
+  it('create a new, empty database, adding .db to a bare name, and never overwrite a file', async () => {
+    const { current, close } = await session();
+    const bare = join(tempDir(), 'Thames Valley');
+    expect(await newDatabaseFromDialog(deps(current, dialogs({ create: bare })))).toBe(true);
+    expect(current.path).toBe(`${bare}.db`);
+    expect(await glossaryCount(current.context().db)).toBe(0);
+
+    const taken = tempPath('taken.db');
+    writeFileSync(taken, 'keep me');
+    const fileDialogs = dialogs({ create: taken });
+    expect(await newDatabaseFromDialog(deps(current, fileDialogs))).toBe(false);
+    expect(current.path).toBe(`${bare}.db`);
+    expect(fileDialogs.showError.mock.calls[0]?.[1]).toBe(
+      `${taken}: ${taken} already exists; choose another file name`,
+    );
+    await close();
+  });
+
+  it('save a copy that opens as the same database, refusing to copy over the open file', async () => {
+    const { current, close } = await session();
+    await current
+      .context()
+      .db.insertInto('glossaryTerm')
+      .values({ term: 'ASB', definition: 'Anti-social behaviour' })
+      .execute();
+    const copy = join(tempDir(), 'copy');
+    const fileDialogs = dialogs({ copy });
+    expect(await saveCopyFromDialog(deps(current, fileDialogs))).toBe(true);
+    expect(fileDialogs.chooseCopyPath).toHaveBeenCalledExactlyOnceWith('current copy.db');
+    expect(readdirSync(dirname(copy))).toEqual(['copy.db']);
+    expect(await glossaryCount(closeAfterTest(await openDatabase(`${copy}.db`)).db)).toBe(1);
+
+    const ontoItself = dialogs({ copy: current.path });
+    expect(await saveCopyFromDialog(deps(current, ontoItself))).toBe(false);
+    expect(ontoItself.showError.mock.calls[0]?.[1]).toBe(
+      `${current.path}: a copy cannot replace the open database; choose another file name`,
+    );
+    expect(await glossaryCount(current.context().db)).toBe(1);
+    await close();
+  });
+
+  it('do nothing when a dialog is cancelled', async () => {
+    const { current, events, close } = await session();
+    const commands = deps(current, dialogs());
+    expect(await newDatabaseFromDialog(commands)).toBe(false);
+    expect(await saveCopyFromDialog(commands)).toBe(false);
+    expect(events).not.toHaveBeenCalled();
+    expect(commands.changed).not.toHaveBeenCalled();
+    await close();
+  });
+
+  it('name new files with .db only when no extension was typed', () => {
+    expect(withDatabaseExtension('/p/Bucks')).toBe('/p/Bucks.db');
+    expect(withDatabaseExtension('/p/Bucks.sqlite')).toBe('/p/Bucks.sqlite');
+    expect(withDatabaseExtension('/p.d/Bucks')).toBe('/p.d/Bucks.db');
+  });
+});
+
+describe('the start-up database', () => {
+  it('is the demo database, created with the demo dataset, when nothing was opened before', async () => {
+    const demo = join(tempDir(), 'user data', 'boardpack.db');
+    const startup = await openStartupDatabase({
+      settings: { lastOpened: null, recent: [] },
+      demoDatabase: demo,
+      demoDir: DEMO_DIR,
+      writer: localWriter('test'),
+    });
+    closeAfterTest(startup.database);
+    expect([startup.database.path, startup.createdDemo, startup.fallback]).toEqual([demo, true, null]);
+    const partnership = await startup.database.db.selectFrom('partnership').select('name').executeTakeFirstOrThrow();
+    expect(partnership.name).toBe(DEMO_PARTNERSHIP);
+  });
+
+  it('leaves no half-made demo file when the dataset cannot be loaded', async () => {
+    const demo = tempPath('boardpack.db');
+    await expect(createDemoDatabase(demo, join(tempDir(), 'no demo here'), localWriter('test'))).rejects.toThrow();
+    expect(existsSync(demo)).toBe(false);
+    expect(existsSync(`${demo}-wal`)).toBe(false);
+  });
+
+  it('is the last file opened, when it opens', async () => {
+    const last = (await newDatabase()).path;
+    const demo = tempPath('boardpack.db');
+    const startup = await openStartupDatabase({
+      settings: { lastOpened: last, recent: [last] },
+      demoDatabase: demo,
+      demoDir: DEMO_DIR,
+      writer: localWriter('test'),
+    });
+    closeAfterTest(startup.database);
+    expect([startup.database.path, startup.createdDemo, startup.fallback]).toEqual([last, false, null]);
+    expect(existsSync(demo)).toBe(false);
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it, vi, type Mock } from 'vitest';
+import { menuTemplate, type MenuActions, type MenuEntry } from '../../../electron/app/menu-template';
+import { menuItem, menuShape } from './fake-electron';
+
+const actions = (): { [Name in keyof MenuActions]: Mock<MenuActions[Name]> } => ({
+  newDatabase: vi.fn(),
+  open: vi.fn(),
+  openRecent: vi.fn(),
+  clearRecent: vi.fn(),
+  saveCopy: vi.fn(),
+  about: vi.fn(),
+});
+
+const linux = { recent: [] as string[], isPackaged: true, platform: 'linux' as const };
+const labels = (menu: MenuEntry[]) => JSON.stringify(menu, (_key, value: unknown) => value);
+
+describe('the application menu', () => {
+  it('has File, Edit, View and Help with access keys on Windows and Linux', () => {
+    const menu = menuTemplate(linux, actions());
+    expect(menuShape(menu)).toEqual(['&File', '&Edit', '&View', '&Help']);
+    expect(menuShape(menuItem(menu, '&Edit').submenu ?? [])).toEqual([
+      'role:undo',
+      'role:redo',
+      '—',
+      'role:cut',
+      'role:copy',
+      'role:paste',
+      'role:selectAll',
+    ]);
+    expect(labels(menu)).not.toMatch(/import|export/i);
+  });
+
+  it('has the app menu and a Window menu on macOS, with Quit in the app menu', () => {
+    const menu = menuTemplate({ ...linux, platform: 'darwin' }, actions());
+    expect(menuShape(menu)).toEqual(['Boardpack', 'File', 'Edit', 'View', 'role:windowMenu', 'Help']);
+    expect(menuShape(menuItem(menu, 'Boardpack').submenu ?? [])).toEqual([
+      'About Boardpack',
+      '—',
+      'role:services',
+      '—',
+      'role:hide',
+      'role:hideOthers',
+      'role:unhide',
+      '—',
+      'role:quit',
+    ]);
+    expect(menuShape(menuItem(menu, 'File').submenu ?? []).at(-1)).toBe('role:close');
+  });
+
+  it('lists recent files, their "&" shown as typed, each opening its own file', () => {
+    const menuActions = actions();
+    const menu = menuTemplate({ ...linux, recent: ['/p/Safety & Justice.db', '/p/Bucks.db'] }, menuActions);
+    const recent = menuItem(menu, '&File', 'Open recent').submenu ?? [];
+    expect(menuShape(recent)).toEqual(['/p/Safety && Justice.db', '/p/Bucks.db', '—', 'Clear recent']);
+    recent[1]?.click?.();
+    recent[3]?.click?.();
+    expect(menuActions.openRecent).toHaveBeenCalledExactlyOnceWith('/p/Bucks.db');
+    expect(menuActions.clearRecent).toHaveBeenCalledOnce();
+  });
+
+  it('says there are no recent files rather than showing an empty menu', () => {
+    const recent = menuItem(menuTemplate(linux, actions()), '&File', 'Open recent').submenu ?? [];
+    expect(recent).toEqual([{ label: 'No recent files', enabled: false }]);
+  });
+
+  it('wires each File and Help item to its action, with the usual shortcuts', () => {
+    const menuActions = actions();
+    const menu = menuTemplate(linux, menuActions);
+    const items = {
+      newDatabase: menuItem(menu, '&File', 'New database…'),
+      open: menuItem(menu, '&File', 'Open…'),
+      saveCopy: menuItem(menu, '&File', 'Save a copy…'),
+      about: menuItem(menu, '&Help', 'About Boardpack'),
+    };
+    expect([items.newDatabase.accelerator, items.open.accelerator, items.saveCopy.accelerator]).toEqual([
+      'CmdOrCtrl+N',
+      'CmdOrCtrl+O',
+      'CmdOrCtrl+Shift+S',
+    ]);
+    for (const [action, item] of Object.entries(items)) {
+      item.click?.();
+      expect(menuActions[action as keyof MenuActions], action).toHaveBeenCalledOnce();
+    }
+  });
+});

@@ -8,5 +8,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',
+    // The end-to-end tests serve the built renderer: build it once per run.
+    globalSetup: ['test/e2e/global-setup.ts'],
   },
 });

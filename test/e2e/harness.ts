@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { loadDemoDataset } from '../../db/demo/load-demo';
 import { openDatabase } from '../../db/open-database';
 import { startPreview, type Preview } from '../../electron/preview/run-preview';
-import { tempPath } from '../helpers/temp-files';
+import { suitePath } from '../helpers/temp-files';
 
 /** Debian's Chromium, which .ci/run installs; a test tool never downloads a browser. */
 export const CHROMIUM = process.env.BOARDPACK_CHROMIUM ?? '/usr/bin/chromium';
@@ -44,15 +44,18 @@ export interface RunningApp {
 
 /**
  * The real renderer in real Chromium, through the preview bridge, on a fresh
- * copy of the demo database. The renderer is built once by the global setup.
+ * copy of the demo database kept for the test file. The renderer is built once
+ * by the global setup.
  */
 export async function openApp(browser: Browser): Promise<RunningApp> {
-  const dbPath = tempPath('e2e.db');
+  const dbPath = suitePath('e2e.db');
   const created = await openDatabase(dbPath, { create: true });
   await loadDemoDataset(created.db, { actor: 'e2e', now: () => '2026-11-26T09:00:00.000Z' });
   await created.close();
   const preview = await startPreview({ dbPath, build: false });
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  // axe-core needs a page made through a context.
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') pageErrors.push(message.text());
@@ -65,7 +68,7 @@ export async function openApp(browser: Browser): Promise<RunningApp> {
     dbPath,
     pageErrors,
     close: async () => {
-      await page.close();
+      await context.close();
       await preview.close();
     },
   };

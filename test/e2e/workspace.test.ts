@@ -46,7 +46,9 @@ async function go(screen: string): Promise<void> {
 
 /** Narrows a grid to rows whose column contains `text`, through its filter input. */
 async function filter(gridLabel: string, column: string, text: string): Promise<void> {
-  await grid(gridLabel).getByRole('searchbox', { name: `Filter ${column}`, exact: true }).fill(text);
+  await grid(gridLabel)
+    .getByRole('searchbox', { name: `Filter ${column}`, exact: true })
+    .fill(text);
 }
 
 function cell(gridLabel: string, rowText: string, column: string): Locator {
@@ -80,15 +82,20 @@ describe('the workspace in Chromium', () => {
   it('opens on the demo data', async () => {
     await expect.poll(() => page.getByRole('banner').textContent()).toContain('Safer Buckinghamshire Board');
     await go('Plans');
-    await expect.poll(() => grid('Plans').getByRole('row').filter({ hasText: 'Safer Bucks Plan 2014-15' }).count()).toBe(1);
+    await expect
+      .poll(() => grid('Plans').getByRole('row').filter({ hasText: 'Safer Bucks Plan 2014-15' }).count())
+      .toBe(1);
   });
 
-  it.each(SCREENS)('shows the %s screen with no serious accessibility violation and keeps a screenshot', async (screen) => {
-    await go(screen);
-    await page.waitForLoadState('networkidle');
-    await screenshot(page, `screen-${screen.toLowerCase().replace(/[^a-z]+/g, '-')}`);
-    expect(await seriousViolations(page)).toEqual([]);
-  });
+  it.each(SCREENS)(
+    'shows the %s screen with no serious accessibility violation and keeps a screenshot',
+    async (screen) => {
+      await go(screen);
+      await page.waitForLoadState('networkidle');
+      await screenshot(page, `screen-${screen.toLowerCase().replace(/[^a-z]+/g, '-')}`);
+      expect(await seriousViolations(page)).toEqual([]);
+    },
+  );
 
   it("edits an activity's desired outcome", async () => {
     await go('Plans');
@@ -102,7 +109,9 @@ describe('the workspace in Chromium', () => {
   it('adds a priority', async () => {
     await page.getByRole('button', { name: 'Add priority' }).click();
     await expect.poll(() => status().textContent(), { timeout: 10_000 }).toMatch(/Saved/);
-    const added = grid('Priorities').locator('[role="gridcell"][data-column="title"]').filter({ hasText: /New priority/ });
+    const added = grid('Priorities')
+      .locator('[role="gridcell"][data-column="title"]')
+      .filter({ hasText: /New priority/ });
     await editCell(added.first(), 'Tackling violence against women and girls');
   });
 
@@ -124,7 +133,10 @@ describe('the workspace in Chromium', () => {
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.textContent()).toMatch(/Add/);
     await screenshot(page, 'paste-preview');
-    await dialog.getByRole('button', { name: /write|add|confirm/i }).first().click();
+    await dialog
+      .getByRole('button', { name: /write|add|confirm/i })
+      .first()
+      .click();
     await expect.poll(() => status().textContent(), { timeout: 10_000 }).toMatch(/Saved/);
   });
 
@@ -134,7 +146,9 @@ describe('the workspace in Chromium', () => {
     await editCell(cell('Glossary', 'IDVA', 'definition'), 'A typo the secretary regrets');
     await page.getByRole('button', { name: 'Undo', exact: true }).click();
     await expect.poll(() => status().textContent(), { timeout: 10_000 }).toMatch(/Saved|Undone/);
-    await expect.poll(() => cell('Glossary', 'IDVA', 'definition').textContent()).toBe('Independent Domestic Violence Advocate');
+    await expect
+      .poll(() => cell('Glossary', 'IDVA', 'definition').textContent())
+      .toBe('Independent Domestic Violence Advocate');
   });
 
   it('after a reload, the database holds exactly what was done', async () => {

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as initial from './0001-initial';
+import * as imports from './0002-imports';
 
 /**
  * Every migration, by name, imported rather than found on disk: the app bundles
@@ -8,4 +9,5 @@ import * as initial from './0001-initial';
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
+  '0002-imports': imports,
 };

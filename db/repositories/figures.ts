@@ -70,13 +70,30 @@ export interface UpsertResult {
 const key = (figure: { indicatorId: number; areaId: number; periodId: number }): string =>
   `${figure.indicatorId}:${figure.areaId}:${figure.periodId}`;
 
-const CHUNK = 400;
+const CHUNK = 2000;
+
+/** The stored figures with the same indicator, area and period as any of these, by key. */
+async function storedFor(db: Transaction<Database>, figures: readonly FigureInput[]): Promise<Map<string, FigureRow>> {
+  const stored = new Map<string, FigureRow>();
+  for (const indicatorId of new Set(figures.map((figure) => figure.indicatorId))) {
+    const rows = await db
+      .selectFrom('figure')
+      .selectAll()
+      .where('indicatorId', '=', indicatorId)
+      .where('areaId', 'in', [...new Set(figures.map((figure) => figure.areaId))])
+      .where('periodId', 'in', [...new Set(figures.map((figure) => figure.periodId))])
+      .execute();
+    for (const row of rows) stored.set(key(row), row);
+  }
+  return stored;
+}
 
 /**
- * Writes figures, one per indicator, area and period: new ones are inserted, a
- * changed value (or flag, source, note) is updated, an identical one is left
- * alone, and every insert and update goes to the change log with old → new.
- * Call inside a transaction: the caller decides what is all-or-nothing.
+ * Writes figures, one per indicator, area and period: new ones are inserted (many
+ * to a statement), a changed value (or flag, source, note) is updated, an identical
+ * one is left alone, and every insert and update goes to the change log with
+ * old → new. A figure given twice keeps the last. Call inside a transaction: the
+ * caller decides what is all-or-nothing.
  */
 export async function upsertFigures(
   db: Transaction<Database>,
@@ -89,17 +106,8 @@ export async function upsertFigures(
   let unchanged = 0;
   for (let start = 0; start < figures.length; start += CHUNK) {
     const chunk = figures.slice(start, start + CHUNK);
-    const existing = new Map<string, FigureRow>();
-    for (const indicatorId of new Set(chunk.map((figure) => figure.indicatorId))) {
-      const rows = await db
-        .selectFrom('figure')
-        .selectAll()
-        .where('indicatorId', '=', indicatorId)
-        .where('areaId', 'in', [...new Set(chunk.map((figure) => figure.areaId))])
-        .where('periodId', 'in', [...new Set(chunk.map((figure) => figure.periodId))])
-        .execute();
-      for (const row of rows) existing.set(key(row), row);
-    }
+    const existing = await storedFor(db, chunk);
+    const pending = new Map<string, FigureInput>();
     const changes: Change[] = [];
     for (const figure of chunk) {
       const values = {
@@ -110,14 +118,7 @@ export async function upsertFigures(
       };
       const before = existing.get(key(figure));
       if (!before) {
-        const row = await db
-          .insertInto('figure')
-          .values({ ...figure, ...values, updatedAt: now })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        existing.set(key(figure), { ...figure, ...values, id: row.id, updatedAt: now });
-        changes.push({ table: 'figure', rowId: row.id, operation: 'insert', old: null, new: { ...figure } });
-        inserted += 1;
+        pending.set(key(figure), figure);
         continue;
       }
       const changed = (Object.keys(values) as (keyof typeof values)[]).filter(
@@ -132,6 +133,7 @@ export async function upsertFigures(
         .set({ ...values, updatedAt: now })
         .where('id', '=', before.id)
         .execute();
+      existing.set(key(figure), { ...before, ...values, updatedAt: now });
       changes.push({
         table: 'figure',
         rowId: before.id,
@@ -140,6 +142,19 @@ export async function upsertFigures(
         new: Object.fromEntries(changed.map((column) => [column, values[column]])),
       });
       updated += 1;
+    }
+    if (pending.size > 0) {
+      const fresh = [...pending.values()];
+      await db
+        .insertInto('figure')
+        .values(fresh.map((figure) => ({ ...figure, provisional: figure.provisional ? 1 : 0, updatedAt: now })))
+        .execute();
+      inserted += fresh.length;
+      const ids = await storedFor(db, fresh);
+      for (const figure of fresh) {
+        const row = ids.get(key(figure));
+        if (row) changes.push({ table: 'figure', rowId: row.id, operation: 'insert', old: null, new: { ...figure } });
+      }
     }
     await recordChanges(db, writer, changes);
   }

@@ -29,6 +29,8 @@ export interface PopulationTable {
   year: number;
   residents: number | null;
   households: number | null;
+  /** Young people aged 10-17, the denominator of youth justice rates (migration 0002). */
+  youngPeople: number | null;
   source: string | null;
 }
 

@@ -13,6 +13,7 @@ import type {
 import type { ActionTable, AgendaItemTable, AnnotationTable, MeetingTable, PackVersionTable } from './meeting.table';
 import type { PartnerTable, PartnershipTable, PersonTable } from './partnership.table';
 import type { PeriodTable } from './period.table';
+import type { PoliceCountTable, PoliceCrimeTypeTable, PoliceMonthTable } from './police.table';
 import type {
   ActivityTable,
   DeliveryGroupPriorityTable,
@@ -54,6 +55,9 @@ export interface Database {
   action: ActionTable;
   glossaryTerm: GlossaryTermTable;
   changeLog: ChangeLogTable;
+  policeCrimeType: PoliceCrimeTypeTable;
+  policeMonth: PoliceMonthTable;
+  policeCount: PoliceCountTable;
 }
 
 /** A connection or a transaction: repositories work inside either. */

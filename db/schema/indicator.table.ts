@@ -11,6 +11,8 @@ export interface IndicatorTable {
   polarity: Polarity;
   source: string | null;
   definition: string | null;
+  /** For a computed rate: the count indicator it divides by the population (migration 0002). */
+  numeratorIndicatorId: number | null;
 }
 
 export interface IndicatorPriorityTable {

@@ -10,8 +10,20 @@ export interface Command {
   readonly summary: string;
   readonly usage: string;
   readonly options: NonNullable<ParseArgsConfig['options']>;
+  /** The positional arguments it takes, in order (FILE); each is required. */
+  readonly positionals?: readonly string[];
   /** Returns the exit code. */
-  run(values: Record<string, string | boolean | undefined>, out: CliOutput): Promise<number>;
+  run(
+    values: Record<string, string | boolean | undefined>,
+    out: CliOutput,
+    positionals: readonly string[],
+  ): Promise<number>;
+}
+
+/** A command whose first argument names one of its subcommands: `boardpack import figures FILE …`. */
+export interface CommandGroup {
+  readonly summary: string;
+  readonly subcommands: Readonly<Record<string, Command>>;
 }
 
 /** A required string option, or a usage error naming it. */

@@ -1,15 +1,19 @@
 import { parseArgs } from 'node:util';
 import { BoardpackError, formatError } from '../../shared/errors';
-import type { CliOutput, Command } from './command';
+import type { CliOutput, Command, CommandGroup } from './command';
 import { checkCommand } from './commands/check';
 import { compareCommand } from './commands/compare';
+import { importCommands } from './commands/import';
 import { initCommand } from './commands/init';
 
-const COMMANDS: Readonly<Record<string, Command>> = {
+const COMMANDS: Readonly<Record<string, Command | CommandGroup>> = {
   init: initCommand,
   compare: compareCommand,
   check: checkCommand,
+  import: importCommands,
 };
+
+const isGroup = (entry: Command | CommandGroup): entry is CommandGroup => 'subcommands' in entry;
 
 function help(): string {
   const lines = ['Usage: boardpack <command> [options]', '', 'Commands:'];
@@ -18,31 +22,67 @@ function help(): string {
   return lines.join('\n');
 }
 
+function groupHelp(name: string, group: CommandGroup): string {
+  const lines = [`Usage: boardpack ${name} <${Object.keys(group.subcommands).join('|')}> …`, ''];
+  for (const command of Object.values(group.subcommands)) lines.push(`  ${command.usage}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The command an argument list names: a plain command, or a group's subcommand (`import figures`). */
+function pick(
+  argv: readonly string[],
+  out: CliOutput,
+): { label: string; command: Command; args: readonly string[] } | number {
+  const [name = '', ...rest] = argv;
+  const entry = COMMANDS[name];
+  if (!entry) {
+    out.stderr(`boardpack: unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})\n`);
+    return 2;
+  }
+  if (!isGroup(entry)) return { label: name, command: entry, args: rest };
+  const [kind, ...args] = rest;
+  if (kind === undefined || kind === '--help' || kind === '-h') {
+    out.stdout(groupHelp(name, entry));
+    return kind === undefined ? 2 : 0;
+  }
+  const command = entry.subcommands[kind];
+  if (!command) {
+    out.stderr(`boardpack ${name}: unknown kind "${kind}" (${Object.keys(entry.subcommands).join(', ')})\n`);
+    return 2;
+  }
+  return { label: `${name} ${kind}`, command, args };
+}
+
 /**
  * Runs one command line. Every failure is one line on stderr and a non-zero exit
- * code (2 for a usage mistake, 1 otherwise), never a stack trace.
+ * code (2 for a usage mistake, 1 otherwise, a bad input file included), never a
+ * stack trace.
  */
 export async function runCli(argv: readonly string[], out: CliOutput): Promise<number> {
-  const [name, ...rest] = argv;
+  const [name] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     out.stdout(help());
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS[name];
-  if (!command) {
-    out.stderr(`boardpack: unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})\n`);
-    return 2;
-  }
+  const picked = pick(argv, out);
+  if (typeof picked === 'number') return picked;
+  const { label, command, args } = picked;
+  const wanted = command.positionals ?? [];
   let values: Record<string, string | boolean | undefined>;
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({
-      args: [...rest],
+    ({ values, positionals } = parseArgs({
+      args: [...args],
       options: { ...command.options, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: false,
+      allowPositionals: wanted.length > 0,
       strict: true,
     }));
+    if (!values.help && positionals.length < wanted.length) {
+      throw new Error(`${wanted[positionals.length] ?? 'an argument'} is required`);
+    }
+    if (positionals.length > wanted.length) throw new Error(`unexpected argument "${positionals[wanted.length]}"`);
   } catch (error) {
-    out.stderr(`boardpack ${name}: ${(error as Error).message}\nUsage: ${command.usage}\n`);
+    out.stderr(`boardpack ${label}: ${(error as Error).message}\nUsage: ${command.usage}\n`);
     return 2;
   }
   if (values.help) {
@@ -50,13 +90,13 @@ export async function runCli(argv: readonly string[], out: CliOutput): Promise<n
     return 0;
   }
   try {
-    return await command.run(values, out);
+    return await command.run(values, out, positionals);
   } catch (error) {
     if (error instanceof BoardpackError) {
-      out.stderr(`boardpack ${name}: ${formatError(error.toData())}\n`);
-      return error.code === 'invalid-input' ? 2 : 1;
+      out.stderr(`boardpack ${label}: ${formatError(error.toData())}\n`);
+      return error.code === 'invalid-input' && error.where?.file === undefined ? 2 : 1;
     }
-    out.stderr(`boardpack ${name}: ${(error as Error).message ?? String(error)}\n`);
+    out.stderr(`boardpack ${label}: ${(error as Error).message ?? String(error)}\n`);
     if (process.env.BOARDPACK_DEBUG) out.stderr(`${(error as Error).stack ?? ''}\n`);
     return 1;
   }

@@ -14,6 +14,7 @@ import { compareFigures } from '../../db/services/compare-figures';
 import { localWriter } from '../../db/writer';
 import { insertFloor, selectFloor } from './floors';
 import { formatMs, measure, type Measurement } from './measure';
+import { benchPoliceImport, POLICE_RSS_BUDGET_MB, type PoliceBench } from './police-import-bench';
 import { buildSyntheticDatabase, MILLION } from './synthetic-database';
 
 const folder = mkdtempSync(join(tmpdir(), 'boardpack-bench-'));
@@ -29,6 +30,7 @@ interface Line {
 }
 
 const lines: Line[] = [];
+let police: PoliceBench | undefined;
 try {
   lines.push({
     measurement: await measure(
@@ -84,6 +86,9 @@ try {
     raw.close();
     await big.close();
   }
+
+  police = await benchPoliceImport(folder);
+  lines.push({ measurement: police.measurement, floor: police.floor });
 } finally {
   rmSync(folder, { recursive: true, force: true });
 }
@@ -102,4 +107,8 @@ for (const { measurement, floor } of lines) {
   );
 }
 process.stdout.write(`medians of 5, 3 and 20 runs; floors measured in the same run\n`);
-process.exitCode = lines.every((line) => line.measurement.medianMs <= line.measurement.budgetMs) ? 0 : 1;
+const rssOk = police !== undefined && police.peakRssMb <= POLICE_RSS_BUDGET_MB;
+process.stdout.write(
+  `peak RSS of the police.uk import: ${police?.peakRssMb.toFixed(0) ?? '?'} MB (budget ${POLICE_RSS_BUDGET_MB} MB)  ${rssOk ? 'pass' : 'FAIL'}\n`,
+);
+process.exitCode = lines.every((line) => line.measurement.medianMs <= line.measurement.budgetMs) && rssOk ? 0 : 1;

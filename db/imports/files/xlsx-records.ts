@@ -1,0 +1,55 @@
+import { createReadStream } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { BoardpackError } from '../../../shared/errors';
+import { suggestion, sameName } from '../../../shared/names';
+import { isBlankRecord, type ReadCounter, type TableRecord } from './table-record';
+import { xlsxCellText } from './xlsx-cell-text';
+
+/**
+ * Streams the rows of one worksheet of an XLSX workbook with exceljs's
+ * streaming reader (rows are never all in memory): the named sheet, or the
+ * first. Each record carries its worksheet row number; empty rows are skipped.
+ */
+export async function* xlsxRecords(path: string, sheet?: string, counter?: ReadCounter): AsyncGenerator<TableRecord> {
+  const stream = createReadStream(path);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  const seen: string[] = [];
+  try {
+    for await (const worksheet of reader) {
+      const name = (worksheet as unknown as { name?: string }).name ?? '';
+      seen.push(name);
+      const wanted = sheet === undefined ? seen.length === 1 : sameName(name, sheet);
+      for await (const row of worksheet) {
+        if (!wanted) continue;
+        if (counter) counter.bytesRead = stream.bytesRead;
+        const cells: string[] = [];
+        const last = row.cellCount;
+        for (let column = 1; column <= last; column += 1) {
+          const cell = row.getCell(column);
+          cells.push(xlsxCellText(cell.value, cell.numFmt));
+        }
+        if (isBlankRecord(cells)) continue;
+        yield { row: row.number, cells };
+      }
+      if (wanted) return;
+    }
+  } catch (error) {
+    if (error instanceof BoardpackError) throw error;
+    throw new BoardpackError('invalid-input', `not readable as an XLSX workbook: ${(error as Error).message}`, {
+      file: path,
+    });
+  } finally {
+    stream.destroy();
+  }
+  throw new BoardpackError(
+    'not-found',
+    sheet === undefined ? 'the workbook has no worksheets' : `no worksheet "${sheet}"${suggestion(sheet, seen)}`,
+    { file: path, ...(sheet === undefined ? {} : { field: 'sheet' }) },
+  );
+}

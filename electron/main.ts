@@ -16,6 +16,7 @@ import { createMainWindow, focusWindow } from './adapters/window';
 import { appFiles } from './app/app-files';
 import { APP_START_URL } from './app/app-protocol';
 import { DatabaseSession } from './app/database-session';
+import { JobRunner, spawnBundledWorker } from './jobs/job-runner';
 import {
   aboutText,
   clearRecent,
@@ -63,7 +64,8 @@ async function run(): Promise<void> {
   const send = (event: ApiEvent) => {
     if (window && !window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event);
   };
-  const session = new DatabaseSession(startup.database, { version: where.version, writer, emit: send });
+  const jobs = new JobRunner(spawnBundledWorker(files.workerDir), send);
+  const session = new DatabaseSession(startup.database, { version: where.version, writer, emit: send, jobs });
   registerApi<IpcMainInvokeEvent>(ipcMain, {
     context: () => session.context(),
     isTrusted: (event) => isTrustedSender(event, trustedContentsId),

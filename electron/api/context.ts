@@ -3,6 +3,8 @@ import { BoardpackError } from '../../shared/errors';
 import type { MethodName, OutputOf, ParsedInputOf } from '../../shared/api/contract';
 import type { Writer } from '../../db/repositories/change-log';
 import type { Database, Db } from '../../db/schema/database';
+import type { ApiEvent } from '../../shared/api/result';
+import type { JobRunner } from '../jobs/job-runner';
 
 /** What every handler is given: the open database (a transaction for writes), who writes, and the app's facts. */
 export interface HandlerContext {
@@ -10,6 +12,10 @@ export interface HandlerContext {
   readonly writer: Writer;
   readonly databasePath: string;
   readonly version: string;
+  /** Runs imports off the UI thread; absent where no job may run. */
+  readonly jobs?: JobRunner;
+  /** Tells open screens that data changed, for handlers whose writes happen elsewhere (a job). */
+  readonly emit?: (event: ApiEvent) => void;
 }
 
 /** A handler: a plain function of the context and the parsed input. No Electron here. */

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { CONTRACT, type MethodName } from '../../shared/api/contract';
-import type { ApiEvent, Result } from '../../shared/api/result';
+import type { Result } from '../../shared/api/result';
 import { BoardpackError } from '../../shared/errors';
 import { wordFor } from '../../db/repositories/record-specs';
 import type { Database } from '../../db/schema/database';
@@ -11,8 +11,6 @@ import { parseOrThrow } from './parse';
 
 export interface DispatchContext extends Omit<HandlerContext, 'db'> {
   readonly db: Kysely<Database>;
-  /** Where "data changed" goes after a write: every open window, the bridge's event stream. */
-  readonly emit?: (event: ApiEvent) => void;
 }
 
 const isMethod = (name: string): name is MethodName => Object.hasOwn(CONTRACT, name);

@@ -19,6 +19,7 @@ import { appHandlers } from './handlers/app';
 import { areaHandlers } from './handlers/areas';
 import { deliveryGroupHandlers } from './handlers/delivery-groups';
 import { figureHandlers } from './handlers/figures';
+import { importHandlers } from './handlers/imports';
 import { reportHandlers } from './handlers/reports';
 
 /**
@@ -44,4 +45,5 @@ export const HANDLERS = {
   ...recordHandlers('glossary', RECORD_SPECS.glossaryTerm, glossaryFields),
   ...figureHandlers,
   ...reportHandlers,
+  ...importHandlers,
 } satisfies HandlerTable;

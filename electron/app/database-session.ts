@@ -6,12 +6,15 @@ import { backupSqliteFile, openSqliteFile } from '../../db/sqlite/sqlite-file';
 import type { ApiEvent } from '../../shared/api/result';
 import { BoardpackError } from '../../shared/errors';
 import type { DispatchContext } from '../api/dispatch';
+import type { JobRunner } from '../jobs/job-runner';
 
 export interface DatabaseSessionOptions {
   readonly version: string;
   readonly writer: Writer;
   /** Where events go: the window's webContents. */
   readonly emit: (event: ApiEvent) => void;
+  /** Runs imports in worker threads. */
+  readonly jobs?: JobRunner;
 }
 
 /** Every open screen refreshes: another database is open. */
@@ -86,6 +89,7 @@ export class DatabaseSession {
       databasePath: database.path,
       version: this.options.version,
       emit: this.options.emit,
+      ...(this.options.jobs ? { jobs: this.options.jobs } : {}),
     };
   }
 }

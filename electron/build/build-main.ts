@@ -50,6 +50,18 @@ export async function buildMain(options: BuildMainOptions = {}): Promise<{ main:
     }),
     build({
       ...common,
+      // Imports run in a worker thread beside main (electron/jobs/job-runner.ts spawnBundledWorker).
+      entryPoints: [join(ROOT, 'electron/jobs/import-worker.ts')],
+      outfile: join(outDir, 'import-worker.cjs'),
+      platform: 'node',
+      target: NODE_TARGET,
+      external: ['electron', 'better-sqlite3'],
+      minify: options.minify ?? false,
+      define: { 'import.meta.url': '__boardpackImportMetaUrl' },
+      banner: { js: 'const __boardpackImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+    }),
+    build({
+      ...common,
       entryPoints: [join(ROOT, 'electron/preload.ts')],
       outfile: preload,
       platform: 'browser',

@@ -5,6 +5,7 @@ import { openOrCreateDemo } from '../../db/demo/open-or-create-demo';
 import { openDatabase } from '../../db/open-database';
 import { localWriter } from '../../db/writer';
 import { startBridge, type Bridge } from '../bridge/server';
+import { JobRunner, spawnTypeScriptWorker } from '../jobs/job-runner';
 
 export const RENDERER_OUT = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
 const VITE_CONFIG = fileURLToPath(new URL('../../renderer/vite.config.ts', import.meta.url));
@@ -42,8 +43,9 @@ export async function buildRenderer(): Promise<void> {
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   if (options.build !== false) await buildRenderer();
   const database = options.createDemo ? await openOrCreateDemo(options.dbPath) : await openDatabase(options.dbPath);
-  const bridge = await startBridge({
-    context: { db: database.db, writer: localWriter(), databasePath: options.dbPath, version: appVersion() },
+  const jobs = new JobRunner(spawnTypeScriptWorker, (event) => bridge.emit(event));
+  const bridge: Bridge = await startBridge({
+    context: { db: database.db, writer: localWriter(), databasePath: options.dbPath, version: appVersion(), jobs },
     staticDir: RENDERER_OUT,
     ...(options.port === undefined ? {} : { port: options.port }),
   });
@@ -51,6 +53,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     bridge,
     dbPath: options.dbPath,
     close: async () => {
+      await jobs.stopAll();
       await bridge.close();
       await database.close();
     },

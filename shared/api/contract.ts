@@ -17,7 +17,9 @@ import type {
   Priority,
   StatedTotal,
 } from '../model';
+import { method, type MethodSpec } from './contract-method';
 import { figureValue, id } from './fields';
+import { IMPORT_METHODS } from './imports-contract';
 import {
   activityFields,
   activityShape,
@@ -55,20 +57,7 @@ import {
  * not here does not exist.
  */
 
-/** A method's input schema, whether it writes, and (in the type only) its output. */
-export interface MethodSpec<Input extends z.ZodType = z.ZodType, Output = unknown> {
-  readonly input: Input;
-  readonly writes: boolean;
-  /** Never set: carries the output type. */
-  readonly output?: Output;
-}
-
-const method =
-  <Output>() =>
-  <Input extends z.ZodType>(input: Input, options: { writes: boolean }): MethodSpec<Input, Output> => ({
-    input,
-    writes: options.writes,
-  });
+export { method, type MethodSpec } from './contract-method';
 
 const none = z.strictObject({});
 
@@ -189,6 +178,8 @@ export const CONTRACT = {
     { writes: false },
   ),
   'check.run': method<CheckReport>()(none, { writes: false }),
+
+  ...IMPORT_METHODS,
 } as const satisfies Readonly<Record<string, MethodSpec>>;
 
 export type Contract = typeof CONTRACT;

@@ -13,10 +13,15 @@ export type ApiEvent =
   | {
       readonly type: 'job-progress';
       readonly jobId: string;
+      /** Rows read so far. */
       readonly done: number;
+      /** Rows in all, when known. */
       readonly total: number | null;
+      /** How far through the input, 0 to 1, when its size is known. */
+      readonly fraction: number | null;
       readonly ratePerSecond: number | null;
       readonly secondsLeft: number | null;
+      readonly stage: 'reading' | 'writing';
     };
 
 /** The renderer's whole door to data: one function per contract method, and the event stream. */

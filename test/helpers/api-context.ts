@@ -5,6 +5,7 @@ import type { ApiEvent } from '../../shared/api/result';
 import type { InputOf, MethodName, OutputOf } from '../../shared/api/contract';
 import type { ErrorData } from '../../shared/errors';
 import { dispatch, type DispatchContext } from '../../electron/api/dispatch';
+import { JobRunner, spawnTypeScriptWorker } from '../../electron/jobs/job-runner';
 import { newDatabase, tempPath } from './temp-files';
 
 export interface TestApi {
@@ -22,7 +23,9 @@ export async function apiOnDatabase(options: { empty?: boolean } = {}): Promise<
   const { db } = await newDatabase(path);
   if (!options.empty) await loadDemoDataset(db, { actor: 'test', now: () => '2026-11-26T09:00:00.000Z' });
   const events: ApiEvent[] = [];
+  const jobs = new JobRunner(spawnTypeScriptWorker, (event) => events.push(event));
   const context: DispatchContext = {
+    jobs,
     db,
     writer: { actor: 'secretary', now: () => '2026-11-26T10:00:00.000Z' },
     databasePath: path,

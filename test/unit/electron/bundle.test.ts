@@ -90,3 +90,12 @@ describe('the main bundle', () => {
     });
   });
 });
+
+describe('the import worker bundle', () => {
+  it('is built beside main and keeps only better-sqlite3 and Node’s own modules outside', () => {
+    const worker = join(dirname(built.main), 'import-worker.cjs');
+    expect(existsSync(worker)).toBe(true);
+    const node = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
+    expect([...new Set(requiredModules(worker))].filter((id) => !node.has(id))).toEqual(['better-sqlite3']);
+  });
+});

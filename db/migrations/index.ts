@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as initial from './0001-initial';
 import * as imports from './0002-imports';
+import * as comparisonViews from './0003-comparison-views';
 
 /**
  * Every migration, by name, imported rather than found on disk: the app bundles
@@ -10,4 +11,5 @@ import * as imports from './0002-imports';
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0002-imports': imports,
+  '0003-comparison-views': comparisonViews,
 };

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AreaAliasTable, AreaComparatorTable, AreaTable, PopulationTable } from './area.table';
 import type { ChangeLogTable } from './change-log.table';
+import type { ComparisonViewTable } from './comparison-view.table';
 import type { FundingLineTable, GrantAwardTable, StatedTotalSourceTable, StatedTotalTable } from './funding.table';
 import type { GlossaryTermTable } from './glossary.table';
 import type {
@@ -58,6 +59,7 @@ export interface Database {
   policeCrimeType: PoliceCrimeTypeTable;
   policeMonth: PoliceMonthTable;
   policeCount: PoliceCountTable;
+  comparisonView: ComparisonViewTable;
 }
 
 /** A connection or a transaction: repositories work inside either. */

@@ -17,10 +17,12 @@ import type { HandlerTable } from './context';
 import { recordHandlers } from './record-handlers';
 import { appHandlers } from './handlers/app';
 import { areaHandlers } from './handlers/areas';
+import { chartHandlers } from './handlers/charts';
 import { deliveryGroupHandlers } from './handlers/delivery-groups';
 import { figureHandlers } from './handlers/figures';
 import { importHandlers } from './handlers/imports';
 import { reportHandlers } from './handlers/reports';
+import { viewHandlers } from './handlers/views';
 
 /**
  * Every contract method bound to its handler. `satisfies HandlerTable` makes a
@@ -46,4 +48,6 @@ export const HANDLERS = {
   ...figureHandlers,
   ...reportHandlers,
   ...importHandlers,
+  ...viewHandlers,
+  ...chartHandlers,
 } satisfies HandlerTable;

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { BoardpackError, formatError } from '../../shared/errors';
 import type { CliOutput, Command, CommandGroup } from './command';
+import { chartCommand } from './commands/chart';
 import { checkCommand } from './commands/check';
 import { compareCommand } from './commands/compare';
 import { importCommands } from './commands/import';
@@ -11,6 +12,7 @@ const COMMANDS: Readonly<Record<string, Command | CommandGroup>> = {
   compare: compareCommand,
   check: checkCommand,
   import: importCommands,
+  chart: chartCommand,
 };
 
 const isGroup = (entry: Command | CommandGroup): entry is CommandGroup => 'subcommands' in entry;

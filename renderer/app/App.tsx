@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useAppInfo } from '../data/queries';
 import { SCREENS, type ScreenId } from './screens';
-import { SaveStatusProvider, statusText, useSaveStatus } from './status';
+import { SaveStatusProvider, statusText, useSaveState } from './status';
 import { UndoProvider, useUndo } from './undo';
 
 export function App() {
@@ -22,7 +22,6 @@ function Shell() {
   const [screen, setScreen] = useState<ScreenId>('plans');
   const info = useAppInfo();
   const undo = useUndo();
-  const status = useSaveStatus();
 
   // Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) undo and redo this session's edits, except inside a text box.
   useEffect(() => {
@@ -43,6 +42,8 @@ function Shell() {
 
   const current = SCREENS.find((candidate) => candidate.id === screen) ?? SCREENS[0];
   const Screen = current.component;
+  // The same element while the screen is the same: a change of the undo stack renders the shell, not the screen.
+  const screenElement = useMemo(() => <Screen key={current.id} />, [Screen, current.id]);
   return (
     <div className="app">
       <header className="app-header">
@@ -98,19 +99,22 @@ function Shell() {
         <h1 id="screen-title" className="screen-title">
           {current.label}
         </h1>
-        <Screen key={current.id} />
+        {screenElement}
       </main>
       <footer className="status-bar">
-        <div
-          role="status"
-          aria-live="polite"
-          data-testid="save-status"
-          className={`status status-${status.state.kind}`}
-        >
-          {statusText(status.state)}
-        </div>
+        <SaveStatus />
         <div className="status-help">Enter edits · Esc cancels · Ctrl+Insert adds · Delete removes · Ctrl+Z undoes</div>
       </footer>
+    </div>
+  );
+}
+
+/** The save state in the status bar: the only part of the app that renders when a save starts or ends. */
+function SaveStatus() {
+  const state = useSaveState();
+  return (
+    <div role="status" aria-live="polite" data-testid="save-status" className={`status status-${state.kind}`}>
+      {statusText(state)}
     </div>
   );
 }

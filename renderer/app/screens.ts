@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { AreasPage } from '../screens/areas/AreasPage';
+import { ComparisonsPage } from '../screens/comparisons/ComparisonsPage';
 import { DeliveryGroupsPage } from '../screens/delivery-groups/DeliveryGroupsPage';
 import { FiguresPage } from '../screens/figures/FiguresPage';
 import { FundingPage } from '../screens/funding/FundingPage';
@@ -23,6 +24,7 @@ export const SCREENS = [
   { id: 'periods', label: 'Periods', component: PeriodsPage },
   { id: 'indicators', label: 'Indicators', component: IndicatorsPage },
   { id: 'figures', label: 'Figures', component: FiguresPage },
+  { id: 'comparisons', label: 'Comparisons', component: ComparisonsPage },
   { id: 'funding', label: 'Funding', component: FundingPage },
   { id: 'glossary', label: 'Glossary', component: GlossaryPage },
 ] as const satisfies readonly ScreenEntry[];

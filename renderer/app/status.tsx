@@ -10,17 +10,24 @@ export type SaveState =
     };
 
 interface StatusApi {
-  readonly state: SaveState;
   /** Marks one save as started; the returned function ends it as saved or failed. */
   begin(): (outcome: { ok: true } | { ok: false; message: string }) => void;
 }
 
+/** Two contexts: the one everybody saves through never changes; only the status bar reads the state. */
 const StatusContext = createContext<StatusApi | null>(null);
+const StateContext = createContext<SaveState>({ kind: 'idle' });
 
+/** Saving: stable for the app's life, so a save's "Saving…" and "Saved" do not render the screens that save. */
 export function useSaveStatus(): StatusApi {
   const status = useContext(StatusContext);
   if (!status) throw new Error('useSaveStatus is used outside <SaveStatusProvider>');
   return status;
+}
+
+/** The current save state, for the status bar. */
+export function useSaveState(): SaveState {
+  return useContext(StateContext);
 }
 
 /** One app-wide save state for the status bar: "Saving…" while any save runs, then "Saved" or "Failed: why". */
@@ -42,8 +49,12 @@ export function SaveStatusProvider({ children }: { children: ReactNode }) {
       setState(lastFailure.current === null ? { kind: 'saved' } : { kind: 'failed', message: lastFailure.current });
     };
   }, []);
-  const value = useMemo(() => ({ state, begin }), [state, begin]);
-  return <StatusContext.Provider value={value}>{children}</StatusContext.Provider>;
+  const api = useMemo(() => ({ begin }), [begin]);
+  return (
+    <StatusContext.Provider value={api}>
+      <StateContext.Provider value={state}>{children}</StateContext.Provider>
+    </StatusContext.Provider>
+  );
 }
 
 export function statusText(state: SaveState): string {

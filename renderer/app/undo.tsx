@@ -3,7 +3,7 @@ import { createContext, useCallback, useContext, useMemo, useRef, useState, type
 import type { MethodName } from '../../shared/api/contract';
 import type { BoardpackApi, Result } from '../../shared/api/result';
 import { formatError } from '../../shared/errors';
-import { invalidateTables, useApi } from '../data/api-context';
+import { expectOwnChange, invalidateTables, patchCachedRecord, useApi } from '../data/api-context';
 import { call } from '../data/call';
 import { useSaveStatus } from './status';
 
@@ -39,8 +39,8 @@ async function writeFigureAndGetId(api: BoardpackApi, figure: Record<string, unk
     periodId: figure.periodId as number,
   });
   if (!found.ok) return found;
-  const row = found.value.rows[0];
-  return row ? { ok: true, value: row.id } : fail('the figure was written but cannot be found again');
+  const id = found.value.ids[0];
+  return id === undefined ? fail('the figure was written but cannot be found again') : { ok: true, value: id };
 }
 
 /** Re-applies one entry through the API in the given direction. */
@@ -88,11 +88,19 @@ interface UndoApi {
 }
 
 const UndoContext = createContext<UndoApi | null>(null);
+const PushContext = createContext<UndoApi['push'] | null>(null);
 
 export function useUndo(): UndoApi {
   const undo = useContext(UndoContext);
   if (!undo) throw new Error('useUndo is used outside <UndoProvider>');
   return undo;
+}
+
+/** Adding an edit to the stack: stable, so the screens that edit do not render again when the stack changes. */
+export function useUndoPush(): UndoApi['push'] {
+  const push = useContext(PushContext);
+  if (!push) throw new Error('useUndoPush is used outside <UndoProvider>');
+  return push;
 }
 
 /** The session's undo and redo stacks; a new edit clears redo. */
@@ -114,11 +122,16 @@ export function UndoProvider({ children }: { children: ReactNode }) {
       busy.current = true;
       const end = status.begin();
       const oldId = entry.id;
+      const table = entry.method.split('.')[0] ?? '*';
+      // A figure changed back (or again) comes back saved: it replaces the cached one, and the
+      // write's "data changed" echo is skipped, instead of fetching every figure again.
+      const patches = entry.method === 'figures.update';
+      const settle = patches ? expectOwnChange(table) : null;
       const result = await applyEntry(api, entry, direction);
+      settle?.(result.ok);
       busy.current = false;
       if (result.ok && entry.id !== oldId) {
         // The record came back with a new id: earlier and later edits of it follow.
-        const table = entry.method.split('.')[0];
         for (const other of [...stacks.undo, ...stacks.redo]) {
           if (other !== entry && other.id === oldId && other.method.split('.')[0] === table) other.id = entry.id;
         }
@@ -128,7 +141,8 @@ export function UndoProvider({ children }: { children: ReactNode }) {
         return;
       }
       end({ ok: true });
-      await invalidateTables(client, [entry.method.split('.')[0] ?? '*']);
+      if (patches) patchCachedRecord(client, table, result.value as { readonly id: number });
+      else await invalidateTables(client, [table]);
       setStacks((s) =>
         direction === 'undo'
           ? { undo: s.undo.slice(0, -1), redo: [...s.redo, entry] }
@@ -148,5 +162,9 @@ export function UndoProvider({ children }: { children: ReactNode }) {
     }),
     [push, move, stacks],
   );
-  return <UndoContext.Provider value={value}>{children}</UndoContext.Provider>;
+  return (
+    <PushContext.Provider value={push}>
+      <UndoContext.Provider value={value}>{children}</UndoContext.Provider>
+    </PushContext.Provider>
+  );
 }

@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { BoardpackApi } from '../../shared/api/result';
 import { staleKeys } from './entities';
+import { withReplaced } from './replaced-rows';
 
 const ApiContext = createContext<BoardpackApi | null>(null);
 
@@ -39,6 +40,31 @@ export function invalidateTables(client: QueryClient, tables: readonly string[])
   const stale = staleKeys(tables);
   return client.invalidateQueries({
     predicate: (query) => stale === 'all' || stale.has(String(query.queryKey[0])),
+  });
+}
+
+interface WithId {
+  readonly id: number;
+}
+
+/**
+ * Puts a saved record into every cached list of its table at once, before any
+ * refetch arrives: a new list in which only that record is new, so a grid of
+ * 100,000 rows sees one changed row (and keeps the rest as they are).
+ */
+export function patchCachedRecord(client: QueryClient, head: string, saved: WithId): void {
+  client.setQueriesData({ predicate: (query) => query.queryKey[0] === head }, (data: unknown) => {
+    const replace = (rows: readonly WithId[]) => {
+      const index = rows.findIndex((row) => row.id === saved.id);
+      return index < 0 ? rows : withReplaced(rows, index, saved);
+    };
+    if (Array.isArray(data)) return replace(data as WithId[]);
+    if (data && typeof data === 'object' && 'rows' in data) {
+      const page = data as { rows: readonly WithId[] };
+      const rows = replace(page.rows);
+      return rows === page.rows ? data : { ...page, rows };
+    }
+    return data;
   });
 }
 

@@ -1,11 +1,11 @@
-import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import type { MethodName } from '../../shared/api/contract';
 import type { Result } from '../../shared/api/result';
 import type { ErrorData } from '../../shared/errors';
 import { useSaveStatus } from '../app/status';
-import { useUndo } from '../app/undo';
-import { invalidateTables, useApi } from './api-context';
+import { useUndoPush } from '../app/undo';
+import { invalidateTables, patchCachedRecord, useApi } from './api-context';
 import { call } from './call';
 import { methodOf, type Entity } from './entities';
 
@@ -22,19 +22,6 @@ interface WithId {
   readonly id: number;
 }
 
-/** Puts a saved record into every cached list of its table at once, before the refetch arrives. */
-export function patchCachedRecord(client: QueryClient, head: string, saved: WithId): void {
-  client.setQueriesData({ predicate: (query) => query.queryKey[0] === head }, (data: unknown) => {
-    const replace = (rows: readonly WithId[]) => rows.map((row) => (row.id === saved.id ? saved : row));
-    if (Array.isArray(data)) return replace(data as WithId[]);
-    if (data && typeof data === 'object' && 'rows' in data) {
-      const page = data as { rows: readonly WithId[] };
-      return { ...page, rows: replace(page.rows) };
-    }
-    return data;
-  });
-}
-
 /**
  * Saving one entity's records from a grid: each edit goes to the API at once,
  * the status bar follows it, the cache takes the saved record, and the edit
@@ -44,7 +31,7 @@ export function useRecordEditing<Row extends WithId>(entity: Entity, describe: (
   const api = useApi();
   const client = useQueryClient();
   const status = useSaveStatus();
-  const undo = useUndo();
+  const pushUndo = useUndoPush();
 
   const run = useCallback(
     async <Value>(work: () => Promise<Result<Value>>): Promise<Result<Value>> => {
@@ -62,7 +49,7 @@ export function useRecordEditing<Row extends WithId>(entity: Entity, describe: (
       const result = await run(() => call(api, method, { id: row.id, changes: { [field]: value } }));
       if (!result.ok) return outcomeOf(result.error);
       patchCachedRecord(client, entity, result.value as WithId);
-      undo.push({
+      pushUndo({
         method,
         id: row.id,
         before: { [field]: (row as unknown as Record<string, unknown>)[field] ?? null },
@@ -72,7 +59,7 @@ export function useRecordEditing<Row extends WithId>(entity: Entity, describe: (
       void invalidateTables(client, [entity]);
       return { ok: true };
     },
-    [api, client, describe, entity, run, undo],
+    [api, client, describe, entity, run, pushUndo],
   );
 
   const create = useCallback(
@@ -81,11 +68,11 @@ export function useRecordEditing<Row extends WithId>(entity: Entity, describe: (
       const result = await run(() => call(api, method, fields as never));
       if (!result.ok) return result;
       const created = result.value as unknown as Row;
-      undo.push({ method, id: created.id, before: null, after: fields, label: `new ${describe(created)}` });
+      pushUndo({ method, id: created.id, before: null, after: fields, label: `new ${describe(created)}` });
       await invalidateTables(client, [entity]);
       return { ok: true, value: created.id };
     },
-    [api, client, describe, entity, run, undo],
+    [api, client, describe, entity, run, pushUndo],
   );
 
   const remove = useCallback(
@@ -95,11 +82,11 @@ export function useRecordEditing<Row extends WithId>(entity: Entity, describe: (
       if (!result.ok) return result;
       const fields: Record<string, unknown> = { ...(row as unknown as Record<string, unknown>) };
       delete fields.id;
-      undo.push({ method, id: row.id, before: fields, after: null, label: `deleted ${describe(row)}` });
+      pushUndo({ method, id: row.id, before: fields, after: null, label: `deleted ${describe(row)}` });
       await invalidateTables(client, [entity]);
       return result;
     },
-    [api, client, describe, entity, run, undo],
+    [api, client, describe, entity, run, pushUndo],
   );
 
   return useMemo(() => ({ update, create, remove, run }), [update, create, remove, run]);

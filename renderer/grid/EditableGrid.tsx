@@ -8,16 +8,19 @@ import {
   type KeyboardEvent,
   type ReactNode,
 } from 'react';
+import { constructRow, type Row as TableRow, type RowData, type Table } from '@tanstack/react-table';
 import type { z } from 'zod';
 import type { Result } from '../../shared/api/result';
 import { useSaveStatus } from '../app/status';
 import type { Entity } from '../data/entities';
 import type { SaveOutcome } from '../data/mutations';
-import { CellEditor, type EditEnd } from './CellEditor';
+import type { EditEnd } from './CellEditor';
 import { toColumns } from './columns';
 import { DeleteDialog } from './DeleteDialog';
+import type { GridFeatures } from './features';
 import { displayOf, editTextOf, fieldOf, isEditable, optionByLabel, parseText, type FieldSpec } from './field-spec';
 import { GridBody } from './GridBody';
+import { GridRow, type AppCellComponent } from './GridRow';
 import {
   cellKey,
   FILTER_ROW,
@@ -29,6 +32,7 @@ import {
   type RowState,
 } from './grid-types';
 import { parseTsv } from './paste';
+import { RowViewer, type ViewFilter, type ViewSort } from './row-view';
 import { useAppTable } from './table-hook';
 import { validateCell } from './validate';
 
@@ -74,23 +78,60 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 const classes = (...names: (string | false | null | undefined)[]) => names.filter(Boolean).join(' ');
 
+/** The grid's rows of data are given to TanStack row by row (useTableRows), not as its data. */
+const NO_ROWS: readonly never[] = [];
+
+/** How many TanStack rows are kept before the older half is let go (a window is a few dozen rows). */
+const KEPT_ROWS = 256;
+
 /**
- * The one editable grid every screen uses: a spreadsheet-like role="grid" with
- * a single tab stop that arrows, Home/End, PageUp/PageDown and Tab move; sort
- * by header, filter per column, resize columns; Enter or typing edits, Enter or
- * Tab saves at once through the API, Esc cancels; a value the record's schema
- * refuses, or the API refuses, stays in the cell with the reason beside it.
+ * TanStack rows made for the records the grid renders, one per record and kept
+ * while the record is rendered (a saved record is a new object, so it gets a
+ * new row): the registered cell renderers read their cell through these. The
+ * table is given no data, so it never builds a row for each of 100,000
+ * records, and only the rows rendered lately are kept: scrolling through every
+ * record does not keep a row and seven cells for each.
  */
+function useTableRows<Row extends RowData>(
+  table: Table<GridFeatures, Row> | undefined,
+  columns: unknown,
+): (record: Row, id: string) => TableRow<GridFeatures, Row> {
+  // New columns make new cells: the rows are made again for them.
+  const kept = useMemo(
+    () => ({
+      recent: new Map<Row, TableRow<GridFeatures, Row>>(),
+      older: new Map<Row, TableRow<GridFeatures, Row>>(),
+    }),
+    [columns, table],
+  );
+  return (record, id) => {
+    let row = kept.recent.get(record) ?? kept.older.get(record);
+    if (!row) {
+      if (!table) throw new Error('the grid has no columns');
+      row = constructRow(table, id, record, 0, 0);
+    }
+    if (kept.recent.size >= KEPT_ROWS) {
+      kept.older = kept.recent;
+      kept.recent = new Map();
+    }
+    kept.recent.set(record, row);
+    return row;
+  };
+}
+
 export function EditableGrid<Row extends { readonly id: number }>(props: EditableGridProps<Row>) {
   const { label, rows, specs, schema, describe, onSave, onAdd, onDelete, selectedId, onActiveRowChange } = props;
   const gridId = useId();
   const headingId = `${gridId}-heading`;
   const status = useSaveStatus();
   const columns = useMemo(() => toColumns(specs), [specs]);
-  const table = useAppTable({ data: rows, columns });
-  const displayed = table.getRowModel().rows;
-  const indexOf = useMemo(() => new Map(displayed.map((row, index) => [row.id, index])), [displayed]);
-  const byId = useMemo(() => new Map(rows.map((row) => [String(row.id), row])), [rows]);
+  const table = useAppTable({ data: NO_ROWS, columns });
+  // Sorting and filtering are the row view's (row-view.ts): an edit moves one row, not 100,000.
+  const [viewer] = useState(() => new RowViewer<Row>());
+  const sorting = table.state.sorting as readonly ViewSort[];
+  const filters = table.state.columnFilters as readonly ViewFilter[];
+  const view = viewer.sync(rows, specs, sorting, filters);
+  const tableRowOf = useTableRows(table.getAllLeafColumns()[0]?.table, columns);
 
   const rootRef = useRef<HTMLDivElement>(null);
   const focusWanted = useRef(false);
@@ -105,15 +146,23 @@ export function EditableGrid<Row extends { readonly id: number }>(props: Editabl
   const colCount = specs.length;
   const isDataRow = (row: string) => row !== HEADER_ROW && row !== FILTER_ROW;
 
+  const idAt = (position: number): string | undefined => {
+    const record = view.rowAt(position);
+    return record === undefined ? undefined : String(record.id);
+  };
+  const isShown = (row: string) => view.positionOf(row) >= 0;
+
   // The tab stop: the chosen cell while its row is shown, else the selected or first row.
   let active = activeState;
-  if (isDataRow(active.row) && !indexOf.has(active.row)) {
+  let activeIndex = isDataRow(active.row) && active.row !== '' ? view.positionOf(active.row) : -1;
+  if (isDataRow(active.row) && activeIndex < 0) {
     const selected = selectedId === null || selectedId === undefined ? null : String(selectedId);
-    const fallback = selected !== null && indexOf.has(selected) ? selected : (displayed[0]?.id ?? HEADER_ROW);
-    active = { row: fallback, col: Math.min(active.col, Math.max(colCount - 1, 0)) };
+    const selectedIndex = selected === null ? -1 : view.positionOf(selected);
+    activeIndex = selectedIndex >= 0 ? selectedIndex : view.length > 0 ? 0 : -1;
+    const col = Math.min(active.col, Math.max(colCount - 1, 0));
+    active = { row: activeIndex >= 0 ? (idAt(activeIndex) ?? HEADER_ROW) : HEADER_ROW, col };
   }
-  const activeIndex = isDataRow(active.row) ? (indexOf.get(active.row) ?? -1) : -1;
-  const activeRow = activeIndex >= 0 ? displayed[activeIndex]?.original : undefined;
+  const activeRow = activeIndex >= 0 ? view.rowAt(activeIndex) : undefined;
 
   const activate = useCallback(
     (row: string, col: number, focus = true) => {
@@ -122,18 +171,18 @@ export function EditableGrid<Row extends { readonly id: number }>(props: Editabl
         focusWanted.current = true;
         setScrollTick((tick) => tick + 1);
       }
-      const record = isDataRow(row) ? byId.get(row) : undefined;
+      const record = isDataRow(row) ? view.byId(row) : undefined;
       if (record && onActiveRowChange) onActiveRowChange(record);
     },
-    [byId, onActiveRowChange],
+    [view, onActiveRowChange],
   );
 
   // Focus follows the tab stop after keyboard moves, edits and deletes (not on every render).
   useLayoutEffect(() => {
     if (!focusWanted.current) return;
     if (pendingRow.current !== null) {
-      if (!indexOf.has(pendingRow.current)) return;
-      const record = byId.get(pendingRow.current);
+      if (!isShown(pendingRow.current)) return;
+      const record = view.byId(pendingRow.current);
       pendingRow.current = null;
       if (record && onActiveRowChange) onActiveRowChange(record);
     }
@@ -153,7 +202,7 @@ export function EditableGrid<Row extends { readonly id: number }>(props: Editabl
 
   /** Checks a value with the record's schema, then saves it; a refusal stays in the cell with its reason. */
   const commitValue = async (rowKey: string, col: number, value: unknown, text: string): Promise<boolean> => {
-    const record = byId.get(rowKey);
+    const record = view.byId(rowKey);
     const spec = specs[col];
     if (!record || !spec || !isEditable(spec)) return false;
     const key = cellKey(rowKey, col);
@@ -191,7 +240,7 @@ export function EditableGrid<Row extends { readonly id: number }>(props: Editabl
   };
 
   const startEdit = (rowKey: string, col: number, initial?: string) => {
-    const record = byId.get(rowKey);
+    const record = view.byId(rowKey);
     const spec = specs[col];
     if (!record || !spec || !isEditable(spec)) return;
     if (spec.kind === 'boolean') {
@@ -212,7 +261,7 @@ export function EditableGrid<Row extends { readonly id: number }>(props: Editabl
       activate(current.row, current.col);
       return;
     }
-    const record = byId.get(current.row);
+    const record = view.byId(current.row);
     const spec = specs[current.col];
     if (record && spec) void commitValue(current.row, current.col, parseText(spec, current.text, record), current.text);
     const nextCol =
@@ -247,24 +296,27 @@ export function EditableGrid<Row extends { readonly id: number }>(props: Editabl
     const gone = confirming;
     setConfirming(null);
     if (deleted && gone) {
-      const index = indexOf.get(String(gone.id)) ?? 0;
-      const neighbour = displayed[index + 1] ?? displayed[index - 1];
-      activate(neighbour ? neighbour.id : HEADER_ROW, active.col);
+      const index = Math.max(0, view.positionOf(String(gone.id)));
+      activate(idAt(index + 1) ?? idAt(index - 1) ?? HEADER_ROW, active.col);
     } else {
       focusWanted.current = true;
       setScrollTick((tick) => tick + 1);
     }
   };
 
-  const rowOrder = useMemo(() => [HEADER_ROW, FILTER_ROW, ...displayed.map((row) => row.id)], [displayed]);
+  // Keyboard positions: 0 is the header row, 1 the filter row, 2 onwards the shown rows.
+  const lastPosition = view.length + 1;
+  const rowAtPosition = (position: number): string =>
+    position === 0 ? HEADER_ROW : position === 1 ? FILTER_ROW : (idAt(position - 2) ?? HEADER_ROW);
   const moveTo = (position: number, col: number) => {
-    const clamped = Math.max(0, Math.min(rowOrder.length - 1, position));
-    activate(rowOrder[clamped] ?? HEADER_ROW, Math.max(0, Math.min(colCount - 1, col)));
+    const clamped = Math.max(0, Math.min(lastPosition, position));
+    activate(rowAtPosition(clamped), Math.max(0, Math.min(colCount - 1, col)));
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (editing) return;
-    const position = rowOrder.indexOf(active.row);
+    const position =
+      active.row === HEADER_ROW ? 0 : active.row === FILTER_ROW ? 1 : activeIndex >= 0 ? activeIndex + 2 : -1;
     const inFilter = active.row === FILTER_ROW;
     const ctrl = event.ctrlKey || event.metaKey;
     const handled = () => event.preventDefault();
@@ -323,7 +375,7 @@ export function EditableGrid<Row extends { readonly id: number }>(props: Editabl
         return;
       case 'End':
         handled();
-        moveTo(ctrl ? rowOrder.length - 1 : position, colCount - 1);
+        moveTo(ctrl ? lastPosition : position, colCount - 1);
         return;
     }
     if (active.row === HEADER_ROW) {
@@ -359,7 +411,7 @@ export function EditableGrid<Row extends { readonly id: number }>(props: Editabl
   const pasteIntoCells = async (cells: string[][], rowIndex: number, colIndex: number) => {
     let below = 0;
     for (const [offset, line] of cells.entries()) {
-      const row = displayed[rowIndex + offset];
+      const row = view.rowAt(rowIndex + offset);
       if (!row) {
         below += 1;
         continue;
@@ -370,8 +422,8 @@ export function EditableGrid<Row extends { readonly id: number }>(props: Editabl
         const value =
           spec.kind === 'select'
             ? (optionByLabel(spec.options ?? [], text)?.value ?? text)
-            : parseText(spec, text, row.original);
-        await commitValue(row.id, colIndex + step, value, text);
+            : parseText(spec, text, row);
+        await commitValue(String(row.id), colIndex + step, value, text);
       }
     }
     if (below > 0) {
@@ -388,10 +440,10 @@ export function EditableGrid<Row extends { readonly id: number }>(props: Editabl
     if (!text) return;
     event.preventDefault();
     const cells = parseTsv(text);
-    const rowIndex = activeIndex >= 0 ? activeIndex : displayed.length;
+    const rowIndex = activeIndex >= 0 ? activeIndex : view.length;
     const colIndex = Math.max(0, active.col);
     if (props.onPasteBlock) {
-      props.onPasteBlock({ cells, rowIndex, colIndex, rows: displayed.map((row) => row.original), specs });
+      props.onPasteBlock({ cells, rowIndex, colIndex, rows: view.shown(), specs });
     } else {
       void pasteIntoCells(cells, rowIndex, colIndex);
     }
@@ -407,8 +459,66 @@ export function EditableGrid<Row extends { readonly id: number }>(props: Editabl
 
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
   const width = headers.reduce((sum, header) => sum + header.getSize(), 0);
+  const sizesKey = headers.map((header) => header.getSize()).join(',');
+  // One array of column widths for as long as no column is resized, so rows in view keep their props.
+  const sizes = useMemo(() => sizesKey.split(',').map(Number), [sizesKey]);
+  const rowsWithDrafts = useMemo(
+    () => new Set([...drafts.keys()].map((key) => key.slice(0, key.lastIndexOf(':')))),
+    [drafts],
+  );
   const selectedKey = selectedId === null || selectedId === undefined ? null : String(selectedId);
   const Heading = props.headingLevel === 3 ? 'h3' : 'h2';
+  const AppCell = table.AppCell as AppCellComponent<Row>;
+
+  /** Clicks on data cells, for every row at once: found by the cell's data-cell attribute. */
+  const cellOf = (target: EventTarget): { row: string; col: number } | null => {
+    const element = target instanceof Element ? target.closest<HTMLElement>('[role="gridcell"][data-cell]') : null;
+    const key = element?.dataset.cell;
+    if (!key) return null;
+    const split = key.lastIndexOf(':');
+    const row = key.slice(0, split);
+    return isDataRow(row) ? { row, col: Number(key.slice(split + 1)) } : null;
+  };
+  const onClick = (event: React.MouseEvent<HTMLDivElement>) => {
+    const cell = cellOf(event.target);
+    if (cell && !(active.row === cell.row && active.col === cell.col)) activate(cell.row, cell.col);
+  };
+  const onDoubleClick = (event: React.MouseEvent<HTMLDivElement>) => {
+    const cell = cellOf(event.target);
+    const inEditor = event.target instanceof Element && event.target.closest('.cell-editor') !== null;
+    if (cell && !inEditor) startEdit(cell.row, cell.col);
+  };
+
+  const renderRow = (index: number, top: number, slot: string) => {
+    const record = view.rowAt(index);
+    if (!record) return null;
+    const id = String(record.id);
+    const isEdited = editing !== null && editing.row === id;
+    return (
+      <GridRow<Row>
+        key={slot}
+        row={tableRowOf(record, id)}
+        index={index}
+        top={top}
+        sizes={sizes}
+        specs={specs}
+        gridId={gridId}
+        AppCell={AppCell}
+        activeCol={active.row === id ? active.col : -1}
+        editing={isEdited ? editing : null}
+        drafts={rowsWithDrafts.has(id) ? drafts : null}
+        state={rowStates.get(id)}
+        selected={onActiveRowChange ? id === (selectedKey ?? active.row) : undefined}
+        {...(isEdited
+          ? {
+              editorLabel: `${specs[editing.col]?.header ?? ''}, ${describe(record)}`,
+              onEditText: (text: string) => setEditing({ ...editing, text }),
+              onEditEnd: endEdit,
+            }
+          : {})}
+      />
+    );
+  };
 
   return (
     <section className="grid-section" aria-labelledby={headingId}>
@@ -419,9 +529,9 @@ export function EditableGrid<Row extends { readonly id: number }>(props: Editabl
         <span className="grid-count">
           {props.loading
             ? 'Loading…'
-            : displayed.length === rows.length
+            : view.length === rows.length
               ? `${rows.length.toLocaleString('en-GB')} row${rows.length === 1 ? '' : 's'}`
-              : `${displayed.length.toLocaleString('en-GB')} of ${rows.length.toLocaleString('en-GB')} rows`}
+              : `${view.length.toLocaleString('en-GB')} of ${rows.length.toLocaleString('en-GB')} rows`}
         </span>
         <span className="grid-toolbar-spacer" />
         {props.toolbar}
@@ -451,12 +561,14 @@ export function EditableGrid<Row extends { readonly id: number }>(props: Editabl
         ref={rootRef}
         role="grid"
         aria-label={label}
-        aria-rowcount={displayed.length + 2}
+        aria-rowcount={view.length + 2}
         aria-colcount={colCount}
         aria-busy={props.loading ? true : undefined}
         className="grid"
         style={{ height: props.height ?? 320 }}
         onKeyDown={onKeyDown}
+        onClick={onClick}
+        onDoubleClick={onDoubleClick}
         onPaste={onPaste}
         onCopy={onCopy}
       >
@@ -517,84 +629,15 @@ export function EditableGrid<Row extends { readonly id: number }>(props: Editabl
           </div>
         </div>
         <GridBody
-          rows={displayed}
+          count={view.length}
+          idAt={idAt}
           scrollRef={rootRef}
           activeIndex={activeIndex}
           scrollToActive={scrollTick}
           width={width}
-          renderRow={(row, index, style) => {
-            const state = rowStates.get(row.id);
-            return (
-              <div
-                role="row"
-                key={row.id}
-                aria-rowindex={index + 3}
-                aria-selected={onActiveRowChange ? row.id === (selectedKey ?? active.row) : undefined}
-                data-row-id={row.id}
-                data-state={state}
-                className={classes('grid-row', 'grid-data-row', state && `row-${state}`, index % 2 === 1 && 'is-odd')}
-                style={style}
-              >
-                {row.getAllCells().map((cell, col) => {
-                  const spec = specs[col];
-                  const key = cellKey(row.id, col);
-                  const draft = drafts.get(key);
-                  const isActive = active.row === row.id && active.col === col;
-                  const isEditing = editing !== null && editing.row === row.id && editing.col === col;
-                  const errorId = draft?.message ? `${gridId}-error-${key}` : undefined;
-                  const editable = spec ? isEditable(spec) : false;
-                  return (
-                    <div
-                      role="gridcell"
-                      key={cell.id}
-                      aria-colindex={col + 1}
-                      aria-readonly={editable ? undefined : true}
-                      aria-invalid={draft?.message ? true : undefined}
-                      aria-describedby={errorId}
-                      tabIndex={isActive && !isEditing ? 0 : -1}
-                      data-cell={key}
-                      data-column={spec?.id}
-                      className={classes(
-                        'grid-cell',
-                        isActive && 'is-active',
-                        spec?.align === 'end' && 'align-end',
-                        !editable && 'is-readonly',
-                        draft?.message && 'has-error',
-                        draft && draft.message === null && 'is-saving',
-                      )}
-                      style={{ width: cell.column.getSize() }}
-                      onClick={() => {
-                        if (!isActive) activate(row.id, col);
-                      }}
-                      onDoubleClick={() => startEdit(row.id, col)}
-                    >
-                      {isEditing && spec ? (
-                        <CellEditor
-                          spec={spec}
-                          text={editing.text}
-                          label={`${spec.header}, ${describe(row.original)}`}
-                          errorId={errorId}
-                          onChange={(text) => setEditing({ ...editing, text })}
-                          onEnd={endEdit}
-                        />
-                      ) : draft ? (
-                        <span className="cell-text">{draft.text}</span>
-                      ) : (
-                        <table.AppCell cell={cell}>{(c) => <c.FlexRender />}</table.AppCell>
-                      )}
-                      {draft?.message ? (
-                        <span id={errorId} className="cell-error">
-                          {draft.message}
-                        </span>
-                      ) : null}
-                    </div>
-                  );
-                })}
-              </div>
-            );
-          }}
+          renderRow={renderRow}
         />
-        {!props.loading && displayed.length === 0 ? (
+        {!props.loading && view.length === 0 ? (
           <div role="row" className="grid-row grid-empty-row">
             <div role="gridcell" className="grid-empty">
               {rows.length === 0 ? (props.emptyText ?? 'Nothing here yet.') : 'No rows match the filters.'}

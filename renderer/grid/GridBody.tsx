@@ -1,70 +1,105 @@
-import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useLayoutEffect, type ReactNode, type RefObject } from 'react';
-import type { RowData, Row as TableRow } from '@tanstack/react-table';
-import type { GridFeatures } from './features';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { useCallback, useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { HEAD_HEIGHT, ROW_HEIGHT } from './grid-types';
 
-interface GridBodyProps<Row extends RowData> {
-  readonly rows: readonly TableRow<GridFeatures, Row>[];
+interface GridBodyProps {
+  /** How many rows are shown (after filters). */
+  readonly count: number;
+  /** The id of the row shown at `index`. */
+  readonly idAt: (index: number) => string | undefined;
   readonly scrollRef: RefObject<HTMLDivElement | null>;
   /** Index of the row holding the tab stop: always rendered, and scrolled to when it moves. */
   readonly activeIndex: number;
   readonly scrollToActive: number;
   readonly width: number;
-  readonly renderRow: (row: TableRow<GridFeatures, Row>, index: number, style: React.CSSProperties) => ReactNode;
+  /** The row at `index`, `top` pixels down the body, rendered under the React key `slot`. */
+  readonly renderRow: (index: number, top: number, slot: string) => ReactNode;
 }
 
 const estimateSize = () => ROW_HEIGHT;
 
 /**
+ * Which React key each row in view renders under. A row that stays in view keeps
+ * its key; a row coming into view takes the key of one that left, so React
+ * reuses that row's elements (new text and attributes) instead of removing
+ * them and building new ones: scrolling a screen changes a dozen rows' text
+ * rather than making a few hundred elements. The active row never leaves the
+ * rendered rows (see the range extractor), so the focused cell is never reused.
+ */
+class RowSlots {
+  private slots = new Map<string, number>();
+  private made = 0;
+
+  assign(ids: readonly string[]): (id: string) => string {
+    const current = new Set(ids);
+    const free: number[] = [];
+    for (const [id, slot] of this.slots) {
+      if (!current.has(id)) {
+        this.slots.delete(id);
+        free.push(slot);
+      }
+    }
+    free.sort((a, b) => b - a);
+    for (const id of ids) {
+      if (!this.slots.has(id)) this.slots.set(id, free.pop() ?? this.made++);
+    }
+    return (id) => `slot-${this.slots.get(id) ?? id}`;
+  }
+}
+
+/**
  * The grid's rows, virtualised: only the rows in view (plus a few, plus the
  * active one) are in the DOM, so 100,000 figures scroll as smoothly as ten.
+ * Rows have one fixed height, so the virtualiser's items are keyed by position
+ * (its default): sorting, filtering or editing never makes it measure again.
  */
-export function GridBody<Row extends RowData>({
-  rows,
-  scrollRef,
-  activeIndex,
-  scrollToActive,
-  width,
-  renderRow,
-}: GridBodyProps<Row>) {
-  // Stable callbacks: a new getItemKey makes the virtualiser re-measure every row (100,000 of them) on each scroll.
-  const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
+export function GridBody({ count, idAt, scrollRef, activeIndex, scrollToActive, width, renderRow }: GridBodyProps) {
   const getScrollElement = useCallback(() => scrollRef.current, [scrollRef]);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement,
-    estimateSize,
-    overscan: 10,
-    scrollMargin: HEAD_HEIGHT,
-    scrollPaddingStart: HEAD_HEIGHT,
-    getItemKey,
-    rangeExtractor: (range) => {
+  const rangeExtractor = useCallback(
+    (range: Range) => {
       const indexes = defaultRangeExtractor(range);
-      if (activeIndex >= 0 && activeIndex < rows.length && !indexes.includes(activeIndex)) {
+      if (activeIndex >= 0 && activeIndex < count && !indexes.includes(activeIndex)) {
         indexes.push(activeIndex);
         indexes.sort((a, b) => a - b);
       }
       return indexes;
     },
+    [activeIndex, count],
+  );
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement,
+    estimateSize,
+    overscan: 10,
+    scrollMargin: HEAD_HEIGHT,
+    scrollPaddingStart: HEAD_HEIGHT,
+    rangeExtractor,
   });
+  const slots = useRef<RowSlots>(null);
+  slots.current ??= new RowSlots();
 
-  // Keyboard moves bring the active row into view before the cell takes focus.
+  // Keyboard moves bring the active row into view before the cell takes focus. A row already in view
+  // (by the scroll position and size the virtualiser last saw) is left alone: scrolling to it would
+  // read the layout, making the browser lay out the page in the middle of a keystroke.
   useLayoutEffect(() => {
-    if (scrollToActive > 0 && activeIndex >= 0) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
+    if (scrollToActive === 0 || activeIndex < 0) return;
+    const offset = virtualizer.scrollOffset;
+    const height = virtualizer.scrollRect?.height;
+    if (offset !== null && height !== undefined) {
+      const top = HEAD_HEIGHT + activeIndex * ROW_HEIGHT;
+      if (top >= offset + HEAD_HEIGHT && top + ROW_HEIGHT <= offset + height) return;
+    }
+    virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
   }, [scrollToActive, activeIndex, virtualizer]);
 
+  const items = virtualizer.getVirtualItems().flatMap((item) => {
+    const id = idAt(item.index);
+    return id === undefined ? [] : [{ id, index: item.index, top: item.start - HEAD_HEIGHT }];
+  });
+  const slotOf = slots.current.assign(items.map((item) => item.id));
   return (
     <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize(), width }}>
-      {virtualizer.getVirtualItems().map((item) => {
-        const row = rows[item.index];
-        if (!row) return null;
-        return renderRow(row, item.index, {
-          transform: `translateY(${item.start - HEAD_HEIGHT}px)`,
-          height: ROW_HEIGHT,
-          width,
-        });
-      })}
+      {items.map((item) => renderRow(item.index, item.top, slotOf(item.id)))}
     </div>
   );
 }

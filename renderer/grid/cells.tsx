@@ -3,11 +3,12 @@ import { gridContexts } from './features';
 
 /** The registered cell renderers: every grid shows its cells through these. */
 
+/** Plain text, straight in the cell (which clips it with an ellipsis): one node per cell, no wrapper element. */
 export function TextCell() {
   const cell = gridContexts.useCellContext();
   const spec = cell.column.columnDef.meta;
   if (!spec) return null;
-  return <span className="cell-text">{displayOf(spec, cell.row.original)}</span>;
+  return displayOf(spec, cell.row.original);
 }
 
 export function BooleanCell() {

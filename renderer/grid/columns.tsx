@@ -1,9 +1,13 @@
 import { createAppColumnHelper } from './table-hook';
 import { displayOf, type FieldSpec } from './field-spec';
 
-const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
-
-/** Turns a screen's field specs into table columns: sort and filter by the text shown, render through the registered cells. */
+/**
+ * Turns a screen's field specs into table columns: they carry the spec, the
+ * size, and which registered cell renders them. Sorting and filtering (by the
+ * sort key, else the text shown) are the grid's own (row-view.ts); TanStack
+ * keeps their state. Numbers and money sort biggest first, text A to Z first,
+ * as TanStack would choose from the values.
+ */
 export function toColumns<Row extends { readonly id: number }>(specs: readonly FieldSpec<Row>[]) {
   const helper = createAppColumnHelper<Row>();
   return helper.columns(
@@ -14,14 +18,7 @@ export function toColumns<Row extends { readonly id: number }>(specs: readonly F
         size: spec.size ?? 160,
         minSize: 60,
         meta: spec,
-        sortFn: (a, b, columnId) => {
-          const x = a.getValue<string | number>(columnId);
-          const y = b.getValue<string | number>(columnId);
-          if (typeof x === 'number' && typeof y === 'number') return x < y ? -1 : x > y ? 1 : 0;
-          return collator.compare(String(x), String(y));
-        },
-        filterFn: (row, _columnId, filterValue: string) =>
-          displayOf(spec, row.original).toLowerCase().includes(filterValue.toLowerCase()),
+        sortDescFirst: spec.kind === 'number' || spec.kind === 'money',
         cell: ({ cell }) =>
           spec.look === 'provisional' ? (
             <cell.ProvisionalCell />

@@ -64,10 +64,24 @@ export function isEditable<Row>(spec: FieldSpec<Row>): boolean {
   return spec.kind !== 'readonly';
 }
 
+/** Each option list's labels by value, made once: a select cell's text is a lookup, not a search (100,000 rows). */
+const labelsByOptions = new WeakMap<readonly SelectOption[], ReadonlyMap<SelectOption['value'], string>>();
+
+function labelOf(options: readonly SelectOption[], value: unknown): string {
+  let labels = labelsByOptions.get(options);
+  if (!labels) {
+    const map = new Map<SelectOption['value'], string>();
+    for (const option of options) if (!map.has(option.value)) map.set(option.value, option.label);
+    labels = map;
+    labelsByOptions.set(options, labels);
+  }
+  return labels.get(value as SelectOption['value']) ?? '';
+}
+
 export function displayOf<Row>(spec: FieldSpec<Row>, row: Row): string {
   if (spec.display) return spec.display(row);
   const value = spec.value(row);
-  if (spec.kind === 'select') return spec.options?.find((option) => option.value === value)?.label ?? '';
+  if (spec.kind === 'select') return spec.options ? labelOf(spec.options, value) : '';
   if (spec.kind === 'boolean') return value ? 'Yes' : 'No';
   return asText(value);
 }

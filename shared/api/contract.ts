@@ -18,8 +18,10 @@ import type {
   StatedTotal,
 } from '../model';
 import { method, type MethodSpec } from './contract-method';
+import type { FigurePage } from './figure-page';
 import { figureValue, id } from './fields';
 import { IMPORT_METHODS } from './imports-contract';
+import { VIEW_METHODS } from './views-contract';
 import {
   activityFields,
   activityShape,
@@ -106,10 +108,8 @@ export interface AppInfo {
   readonly partnership: string | null;
 }
 
-export interface FigurePage {
-  readonly rows: readonly Figure[];
-  readonly total: number;
-}
+/** figures.list answers with columns, not records: see figure-page.ts. */
+export type { FigurePage } from './figure-page';
 
 export interface FigureWriteResult {
   readonly inserted: number;
@@ -180,6 +180,7 @@ export const CONTRACT = {
   'check.run': method<CheckReport>()(none, { writes: false }),
 
   ...IMPORT_METHODS,
+  ...VIEW_METHODS,
 } as const satisfies Readonly<Record<string, MethodSpec>>;
 
 export type Contract = typeof CONTRACT;

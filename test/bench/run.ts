@@ -15,6 +15,7 @@ import { localWriter } from '../../db/writer';
 import { insertFloor, selectFloor } from './floors';
 import { formatMs, measure, type Measurement } from './measure';
 import { benchPoliceImport, POLICE_RSS_BUDGET_MB, type PoliceBench } from './police-import-bench';
+import { benchRenderer, type RendererBench } from './renderer-bench';
 import { buildSyntheticDatabase, MILLION } from './synthetic-database';
 
 const folder = mkdtempSync(join(tmpdir(), 'boardpack-bench-'));
@@ -31,6 +32,7 @@ interface Line {
 
 const lines: Line[] = [];
 let police: PoliceBench | undefined;
+let renderer: RendererBench | undefined;
 try {
   lines.push({
     measurement: await measure(
@@ -89,6 +91,9 @@ try {
 
   police = await benchPoliceImport(folder);
   lines.push({ measurement: police.measurement, floor: police.floor });
+
+  renderer = await benchRenderer(folder);
+  lines.push(...renderer.lines);
 } finally {
   rmSync(folder, { recursive: true, force: true });
 }
@@ -106,7 +111,10 @@ for (const { measurement, floor } of lines) {
     `${measurement.name.padEnd(nameWidth)}  ${formatMs(measurement.medianMs).padStart(9)}  ${formatMs(measurement.budgetMs).padStart(9)}  ${pass ? 'pass  ' : 'FAIL  '}  ${ratio}\n`,
   );
 }
-process.stdout.write(`medians of 5, 3 and 20 runs; floors measured in the same run\n`);
+process.stdout.write(
+  `medians of 5, 3 and 20 runs (the Figures screen: 5 first renders, 5 scrolls of ten screens, 10 edits); floors measured in the same run\n`,
+);
+if (renderer) process.stdout.write(`${renderer.frameNote}\n`);
 const rssOk = police !== undefined && police.peakRssMb <= POLICE_RSS_BUDGET_MB;
 process.stdout.write(
   `peak RSS of the police.uk import: ${police?.peakRssMb.toFixed(0) ?? '?'} MB (budget ${POLICE_RSS_BUDGET_MB} MB)  ${rssOk ? 'pass' : 'FAIL'}\n`,

@@ -1,37 +1,16 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { loadDemoDataset } from '../../db/demo/load-demo';
 import { openDatabase } from '../../db/open-database';
 import { startPreview, type Preview } from '../../electron/preview/run-preview';
 import { suitePath } from '../helpers/temp-files';
 
-/** Debian's Chromium, which .ci/run installs; a test tool never downloads a browser. */
-export const CHROMIUM = process.env.BOARDPACK_CHROMIUM ?? '/usr/bin/chromium';
-export const RESULTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
+export { CHROMIUM, launchChromium } from './chromium';
 
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is not installed at ${CHROMIUM}: the end-to-end tests need Debian's "chromium" and "fonts-liberation" packages ` +
-        '(sudo apt-get install -y chromium fonts-liberation), or BOARDPACK_CHROMIUM set to a Chromium binary.',
-    );
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
-}
+export const RESULTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
 
 export interface RunningApp {
   readonly page: Page;

@@ -4,7 +4,7 @@ import { Label, ListBox, ListBoxItem, type Selection } from 'react-aria-componen
 import { deliveryGroupFields } from '../../../shared/api/records';
 import type { DeliveryGroup, Plan, Priority } from '../../../shared/model';
 import { useSaveStatus } from '../../app/status';
-import { useUndo } from '../../app/undo';
+import { useUndoPush } from '../../app/undo';
 import { invalidateTables, useApi } from '../../data/api-context';
 import { useDeliveryGroupPriorities, useRecords } from '../../data/queries';
 import type { FieldSpec } from '../../grid/field-spec';
@@ -16,7 +16,7 @@ export function DeliveryGroupsPage() {
   const api = useApi();
   const client = useQueryClient();
   const status = useSaveStatus();
-  const undo = useUndo();
+  const pushUndo = useUndoPush();
   const groups = useRecords<DeliveryGroup>('deliveryGroups');
   const plans = useRecords<Plan>('plans');
   const priorities = useRecords<Priority>('priorities');
@@ -66,7 +66,7 @@ export function DeliveryGroupsPage() {
     const result = await api['deliveryGroups.setPriorities']({ id: group.id, priorityIds: ids });
     end(result.ok ? { ok: true } : { ok: false, message: result.error.message });
     if (!result.ok) return;
-    undo.push({
+    pushUndo({
       method: 'deliveryGroups.setPriorities',
       id: group.id,
       before: { priorityIds: selected },

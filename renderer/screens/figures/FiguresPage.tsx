@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { figureFields } from '../../../shared/api/records';
 import type { Area, Figure, Indicator, Period } from '../../../shared/model';
 import { useFigures, useRecords, type FigureFilter } from '../../data/queries';
@@ -13,6 +13,9 @@ import { planFigurePaste, type PastePlan } from './paste-plan';
 import { PastePreviewDialog } from './PastePreviewDialog';
 
 const NO_FILTER: FigureFilter = { indicatorId: null, areaId: null, periodId: null };
+
+const byName = (rows: readonly { id: number; name?: string; label?: string }[]) =>
+  rows.map((row) => ({ id: row.id, name: row.name ?? row.label ?? '' }));
 
 /** Figures: filter by indicator, area and period; edit in place; paste blocks from a spreadsheet. */
 export function FiguresPage() {
@@ -34,6 +37,13 @@ export function FiguresPage() {
     [lookups],
   );
   const editing = useFigureEditing(describe);
+  // Stable props for the filters, which need not render again when the figures arrive.
+  const indicatorOptions = useMemo(() => byName(indicators.rows), [indicators.rows]);
+  const areaOptions = useMemo(() => byName(areas.rows), [areas.rows]);
+  const periodOptions = useMemo(() => byName(periods.rows), [periods.rows]);
+  const setIndicator = useCallback((indicatorId: number | null) => setFilter((f) => ({ ...f, indicatorId })), []);
+  const setArea = useCallback((areaId: number | null) => setFilter((f) => ({ ...f, areaId })), []);
+  const setPeriod = useCallback((periodId: number | null) => setFilter((f) => ({ ...f, periodId })), []);
   const [plan, setPlan] = useState<PastePlan | null>(null);
   const [written, setWritten] = useState<string | null>(null);
 
@@ -71,32 +81,23 @@ export function FiguresPage() {
     });
   };
 
-  const byName = (rows: readonly { id: number; name?: string; label?: string }[]) =>
-    rows.map((row) => ({ id: row.id, name: row.name ?? row.label ?? '' }));
-
   return (
     <div className="stack">
       <div className="filters" role="group" aria-label="Filter figures">
         <FilterCombo
           label="Indicator"
           allLabel="All indicators"
-          options={byName(indicators.rows)}
+          options={indicatorOptions}
           value={filter.indicatorId}
-          onChange={(indicatorId) => setFilter({ ...filter, indicatorId })}
+          onChange={setIndicator}
         />
-        <FilterCombo
-          label="Area"
-          allLabel="All areas"
-          options={byName(areas.rows)}
-          value={filter.areaId}
-          onChange={(areaId) => setFilter({ ...filter, areaId })}
-        />
+        <FilterCombo label="Area" allLabel="All areas" options={areaOptions} value={filter.areaId} onChange={setArea} />
         <FilterCombo
           label="Period"
           allLabel="All periods"
-          options={byName(periods.rows)}
+          options={periodOptions}
           value={filter.periodId}
-          onChange={(periodId) => setFilter({ ...filter, periodId })}
+          onChange={setPeriod}
         />
       </div>
       <p className="ok-text written" aria-live="polite">

@@ -1,3 +1,4 @@
+import { memo, useMemo } from 'react';
 import { Button, ComboBox, Input, Label, ListBox, ListBoxItem, Popover } from 'react-aria-components';
 
 interface FilterComboProps {
@@ -11,12 +12,16 @@ interface FilterComboProps {
 
 const ALL = 'all';
 
-/** A filter that narrows the figures to one indicator, area or period; type to search, or choose "All". */
-export function FilterCombo({ label, allLabel, options, value, onChange }: FilterComboProps) {
-  const items = [
-    { id: ALL, name: allLabel },
-    ...options.map((option) => ({ id: String(option.id), name: option.name })),
-  ];
+/**
+ * A filter that narrows the figures to one indicator, area or period; type to
+ * search, or choose "All". Memoised: the screen renders again when 100,000
+ * figures arrive, and a combo box of a hundred choices need not.
+ */
+export const FilterCombo = memo(function FilterCombo({ label, allLabel, options, value, onChange }: FilterComboProps) {
+  const items = useMemo(
+    () => [{ id: ALL, name: allLabel }, ...options.map((option) => ({ id: String(option.id), name: option.name }))],
+    [allLabel, options],
+  );
   return (
     <ComboBox
       className="filter-combo"
@@ -46,4 +51,4 @@ export function FilterCombo({ label, allLabel, options, value, onChange }: Filte
       </Popover>
     </ComboBox>
   );
-}
+});

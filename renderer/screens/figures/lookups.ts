@@ -41,13 +41,14 @@ export function rateSuffix(indicator: Indicator | undefined): string {
   return ` per ${indicator.ratePer.toLocaleString('en-GB')}${indicator.denominator ? ` ${indicator.denominator}` : ''}`;
 }
 
+/** Counts as the grid shows them; made once (toLocaleString with options makes a formatter per call). */
+const countFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 });
+
 /** A figure as the grid shows it, with its unit: "1,108", "6.7 per 1,000 residents", "43%", "£501,717". */
 export function showValue(value: number, indicator: Indicator | undefined): string {
   if (!indicator) return String(value);
-  const text = formatValue(value, indicator.unit);
-  return indicator.unit === 'count'
-    ? value.toLocaleString('en-GB', { maximumFractionDigits: 3 })
-    : `${text}${rateSuffix(indicator)}`;
+  if (indicator.unit === 'count') return countFormat.format(value);
+  return `${formatValue(value, indicator.unit)}${rateSuffix(indicator)}`;
 }
 
 /** What editing a value starts from: plain digits, pounds for money. */

@@ -4,9 +4,9 @@ import type { FigureWriteResult } from '../../../shared/api/contract';
 import type { Result } from '../../../shared/api/result';
 import type { Figure, FigureInput } from '../../../shared/model';
 import { useSaveStatus } from '../../app/status';
-import { useUndo } from '../../app/undo';
-import { expectOwnChange, invalidateTables, useApi } from '../../data/api-context';
-import { outcomeOf, patchCachedRecord, type SaveOutcome } from '../../data/mutations';
+import { useUndoPush } from '../../app/undo';
+import { expectOwnChange, invalidateTables, patchCachedRecord, useApi } from '../../data/api-context';
+import { outcomeOf, type SaveOutcome } from '../../data/mutations';
 
 const fieldsOf = (figure: Figure): FigureInput => ({
   indicatorId: figure.indicatorId,
@@ -23,7 +23,7 @@ export function useFigureEditing(describe: (figure: Figure) => string) {
   const api = useApi();
   const client = useQueryClient();
   const status = useSaveStatus();
-  const undo = useUndo();
+  const pushUndo = useUndoPush();
 
   const update = useCallback(
     async (figure: Figure, field: string, value: unknown): Promise<SaveOutcome> => {
@@ -34,7 +34,7 @@ export function useFigureEditing(describe: (figure: Figure) => string) {
       end(result.ok ? { ok: true } : { ok: false, message: result.error.message });
       if (!result.ok) return outcomeOf(result.error);
       patchCachedRecord(client, 'figures', result.value);
-      undo.push({
+      pushUndo({
         method: 'figures.update',
         id: figure.id,
         before: { [field]: (figure as unknown as Record<string, unknown>)[field] ?? null },
@@ -43,7 +43,7 @@ export function useFigureEditing(describe: (figure: Figure) => string) {
       });
       return { ok: true };
     },
-    [api, client, describe, status, undo],
+    [api, client, describe, status, pushUndo],
   );
 
   /** Adds one figure (figures.write) and finds its id, so focus can move to it. */
@@ -58,18 +58,18 @@ export function useFigureEditing(describe: (figure: Figure) => string) {
             periodId: figure.periodId,
           })
         : written;
-      const id = found.ok ? found.value.rows[0]?.id : undefined;
+      const id = found.ok ? found.value.ids[0] : undefined;
       if (!found.ok || id === undefined) {
         const message = found.ok ? 'the new figure cannot be found' : found.error.message;
         end({ ok: false, message });
         return { ok: false, error: { code: 'internal', message } };
       }
       end({ ok: true });
-      undo.push({ method: 'figures.write', id, before: null, after: { ...figure }, label: 'new figure' });
+      pushUndo({ method: 'figures.write', id, before: null, after: { ...figure }, label: 'new figure' });
       await invalidateTables(client, ['figures']);
       return { ok: true, value: id };
     },
-    [api, client, status, undo],
+    [api, client, status, pushUndo],
   );
 
   /** Writes a whole pasted block in one call: every figure or none. */
@@ -90,7 +90,7 @@ export function useFigureEditing(describe: (figure: Figure) => string) {
       const result = await api['figures.delete']({ ids: [figure.id] });
       end(result.ok ? { ok: true } : { ok: false, message: result.error.message });
       if (!result.ok) return result;
-      undo.push({
+      pushUndo({
         method: 'figures.delete',
         id: figure.id,
         before: { ...fieldsOf(figure) },
@@ -100,7 +100,7 @@ export function useFigureEditing(describe: (figure: Figure) => string) {
       await invalidateTables(client, ['figures']);
       return result;
     },
-    [api, client, describe, status, undo],
+    [api, client, describe, status, pushUndo],
   );
 
   return useMemo(() => ({ update, add, writeAll, remove }), [update, add, writeAll, remove]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CONTRACT, METHOD_NAMES } from '../../../../shared/api/contract';
+import { figuresOf } from '../../../../shared/api/figure-page';
 import { HANDLERS } from '../../../../electron/api/handlers';
 import { apiOnDatabase } from '../../../helpers/api-context';
 
@@ -154,7 +155,36 @@ describe('figures', () => {
     const [burglary] = await api.call('indicators.list', { where: { name: 'Domestic burglary' } });
     const page = await api.call('figures.list', { indicatorId: burglary?.id ?? 0, limit: 3 });
     expect(page.total).toBe(8);
-    expect(page.rows).toHaveLength(3);
+    expect(page.ids).toHaveLength(3);
+    expect(page.indicatorIds).toEqual([burglary?.id, burglary?.id, burglary?.id]);
+  });
+
+  it('lists figures as columns in indicator, area, period order, each column one figure per row', async () => {
+    const api = await apiOnDatabase();
+    const page = await api.call('figures.list', {});
+    expect(page.total).toBe(page.ids.length);
+    const figures = figuresOf(page);
+    const triples = figures.map((figure) => [figure.indicatorId, figure.areaId, figure.periodId]);
+    const sorted = [...triples].sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!);
+    expect(triples).toEqual(sorted);
+    for (const column of [page.values, page.provisional, page.sources, page.notes, page.updatedAt]) {
+      expect(column).toHaveLength(page.ids.length);
+    }
+    const first = figures[0];
+    const one = await api.call('figures.list', {
+      indicatorId: first?.indicatorId ?? 0,
+      areaId: first?.areaId ?? 0,
+      periodId: first?.periodId ?? 0,
+    });
+    expect(figuresOf(one)).toEqual([first]);
+    expect(typeof first?.provisional).toBe('boolean');
+  });
+
+  it('pages past the end with an empty page and still counts every match', async () => {
+    const api = await apiOnDatabase();
+    const all = await api.call('figures.list', {});
+    const page = await api.call('figures.list', { offset: all.total, limit: 10 });
+    expect(page).toMatchObject({ ids: [], values: [], total: all.total });
   });
 
   it('writes a pasted block all or nothing', async () => {
@@ -182,8 +212,8 @@ describe('figures', () => {
 
   it('refuses text in a figure, at the value field', async () => {
     const api = await apiOnDatabase();
-    const { rows } = await api.call('figures.list', { limit: 1 });
-    expect(await api.fail('figures.update', { id: rows[0]?.id, changes: { value: 'lots' } })).toMatchObject({
+    const { ids } = await api.call('figures.list', { limit: 1 });
+    expect(await api.fail('figures.update', { id: ids[0], changes: { value: 'lots' } })).toMatchObject({
       code: 'invalid-input',
       where: { field: 'changes.value' },
     });
@@ -191,8 +221,7 @@ describe('figures', () => {
 
   it('updates a figure, stamps it and logs the change', async () => {
     const api = await apiOnDatabase();
-    const { rows } = await api.call('figures.list', { limit: 1 });
-    const figure = rows[0];
+    const figure = figuresOf(await api.call('figures.list', { limit: 1 }))[0];
     const updated = await api.call('figures.update', {
       id: figure?.id ?? 0,
       changes: { value: 123, provisional: true },

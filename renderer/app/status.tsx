@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 
 export type SaveState =
   | { readonly kind: 'idle' }
@@ -46,7 +47,11 @@ export function SaveStatusProvider({ children }: { children: ReactNode }) {
       running.current -= 1;
       if (!outcome.ok) lastFailure.current = outcome.message;
       if (running.current > 0) return;
-      setState(lastFailure.current === null ? { kind: 'saved' } : { kind: 'failed', message: lastFailure.current });
+      const settled: SaveState =
+        lastFailure.current === null ? { kind: 'saved' } : { kind: 'failed', message: lastFailure.current };
+      // The confirmation that the write is committed shows at once, before whatever else the answer
+      // makes the screens render (the status bar alone renders here).
+      flushSync(() => setState(settled));
     };
   }, []);
   const api = useMemo(() => ({ begin }), [begin]);

@@ -1,10 +1,14 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { notifyManager, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { BoardpackApi } from '../../shared/api/result';
 import { staleKeys } from './entities';
 import { withReplaced } from './replaced-rows';
 
 const ApiContext = createContext<BoardpackApi | null>(null);
+
+// Cache changes reach the screens in a microtask rather than a later timer task: a saved edit's
+// record (put into the cached list) and its "Saved" render in one React pass, not two.
+notifyManager.setScheduler(queueMicrotask);
 
 export function useApi(): BoardpackApi {
   const api = useContext(ApiContext);

@@ -20,7 +20,8 @@ import { DeleteDialog } from './DeleteDialog';
 import type { GridFeatures } from './features';
 import { displayOf, editTextOf, fieldOf, isEditable, optionByLabel, parseText, type FieldSpec } from './field-spec';
 import { GridBody } from './GridBody';
-import { GridRow, type AppCellComponent } from './GridRow';
+import { GridHead, type AppHeaderComponent } from './GridHead';
+import { GridRow } from './GridRow';
 import {
   cellKey,
   FILTER_ROW,
@@ -75,8 +76,6 @@ function sameValue(a: unknown, b: unknown): boolean {
   if (typeof a === 'string' && typeof b === 'string') return a.trim() === b.trim();
   return Object.is(a, b);
 }
-
-const classes = (...names: (string | false | null | undefined)[]) => names.filter(Boolean).join(' ');
 
 /** The grid's rows of data are given to TanStack row by row (useTableRows), not as its data. */
 const NO_ROWS: readonly never[] = [];
@@ -176,6 +175,17 @@ export function EditableGrid<Row extends { readonly id: number }>(props: Editabl
     },
     [view, onActiveRowChange],
   );
+
+  // The head's handlers, stable so the memoised head does not render again with every row change.
+  const latest = useRef({ activate, table });
+  useLayoutEffect(() => {
+    latest.current = { activate, table };
+  });
+  const onHeaderClick = useCallback((col: number, shiftKey: boolean) => {
+    latest.current.activate(HEADER_ROW, col);
+    latest.current.table.getHeaderGroups()[0]?.headers[col]?.column.toggleSorting(undefined, shiftKey);
+  }, []);
+  const onFilterFocus = useCallback((col: number) => setActiveState({ row: FILTER_ROW, col }), []);
 
   // Focus follows the tab stop after keyboard moves, edits and deletes (not on every render).
   useLayoutEffect(() => {
@@ -468,7 +478,6 @@ export function EditableGrid<Row extends { readonly id: number }>(props: Editabl
   );
   const selectedKey = selectedId === null || selectedId === undefined ? null : String(selectedId);
   const Heading = props.headingLevel === 3 ? 'h3' : 'h2';
-  const AppCell = table.AppCell as AppCellComponent<Row>;
 
   /** Clicks on data cells, for every row at once: found by the cell's data-cell attribute. */
   const cellOf = (target: EventTarget): { row: string; col: number } | null => {
@@ -489,6 +498,7 @@ export function EditableGrid<Row extends { readonly id: number }>(props: Editabl
     if (cell && !inEditor) startEdit(cell.row, cell.col);
   };
 
+  const rowElementId = (id: string) => `${gridId}-row-${id}`;
   const renderRow = (index: number, top: number, slot: string) => {
     const record = view.rowAt(index);
     if (!record) return null;
@@ -497,13 +507,13 @@ export function EditableGrid<Row extends { readonly id: number }>(props: Editabl
     return (
       <GridRow<Row>
         key={slot}
+        elementId={rowElementId(id)}
         row={tableRowOf(record, id)}
         index={index}
         top={top}
         sizes={sizes}
         specs={specs}
         gridId={gridId}
-        AppCell={AppCell}
         activeCol={active.row === id ? active.col : -1}
         editing={isEdited ? editing : null}
         drafts={rowsWithDrafts.has(id) ? drafts : null}
@@ -572,62 +582,20 @@ export function EditableGrid<Row extends { readonly id: number }>(props: Editabl
         onPaste={onPaste}
         onCopy={onCopy}
       >
-        <div role="rowgroup" className="grid-head" style={{ width }}>
-          <div role="row" aria-rowindex={1} className="grid-row grid-header-row">
-            {headers.map((header, col) => {
-              const sorted = header.column.getIsSorted();
-              return (
-                <table.AppHeader header={header} key={header.id}>
-                  {(h) => (
-                    <div
-                      role="columnheader"
-                      aria-colindex={col + 1}
-                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
-                      tabIndex={active.row === HEADER_ROW && active.col === col ? 0 : -1}
-                      data-cell={cellKey(HEADER_ROW, col)}
-                      className={classes('grid-header', active.row === HEADER_ROW && active.col === col && 'is-active')}
-                      style={{ width: header.getSize() }}
-                      title="Sort (Enter); resize with Alt+Left/Right"
-                      onClick={(event) => {
-                        activate(HEADER_ROW, col);
-                        header.column.toggleSorting(undefined, event.shiftKey);
-                      }}
-                    >
-                      <span className="header-label">{specs[col]?.header}</span>
-                      <h.SortIndicator />
-                      <h.ResizeHandle />
-                    </div>
-                  )}
-                </table.AppHeader>
-              );
-            })}
-          </div>
-          <div role="row" aria-rowindex={2} className="grid-row grid-filter-row">
-            {headers.map((header, col) => (
-              <div
-                role="gridcell"
-                aria-colindex={col + 1}
-                key={header.id}
-                className="grid-filter-cell"
-                style={{ width: header.getSize() }}
-              >
-                <input
-                  type="search"
-                  className="grid-filter"
-                  aria-label={`Filter ${specs[col]?.header ?? ''}`}
-                  placeholder="Filter…"
-                  tabIndex={active.row === FILTER_ROW && active.col === col ? 0 : -1}
-                  data-cell={cellKey(FILTER_ROW, col)}
-                  value={(header.column.getFilterValue() as string | undefined) ?? ''}
-                  onFocus={() => setActiveState({ row: FILTER_ROW, col })}
-                  onChange={(event) =>
-                    header.column.setFilterValue(event.target.value === '' ? undefined : event.target.value)
-                  }
-                />
-              </div>
-            ))}
-          </div>
-        </div>
+        <GridHead<Row>
+          AppHeader={table.AppHeader as AppHeaderComponent<Row>}
+          headers={headers}
+          specs={specs}
+          width={width}
+          sizes={sizes}
+          activeHeader={active.row === HEADER_ROW ? active.col : -1}
+          activeFilter={active.row === FILTER_ROW ? active.col : -1}
+          sorting={table.state.sorting}
+          filters={table.state.columnFilters}
+          resizing={table.state.columnResizing}
+          onHeaderClick={onHeaderClick}
+          onFilterFocus={onFilterFocus}
+        />
         <GridBody
           count={view.length}
           idAt={idAt}
@@ -636,6 +604,7 @@ export function EditableGrid<Row extends { readonly id: number }>(props: Editabl
           scrollToActive={scrollTick}
           width={width}
           renderRow={renderRow}
+          rowElementId={rowElementId}
         />
         {!props.loading && view.length === 0 ? (
           <div role="row" className="grid-row grid-empty-row">

@@ -14,23 +14,30 @@ interface GridBodyProps {
   readonly width: number;
   /** The row at `index`, `top` pixels down the body, rendered under the React key `slot`. */
   readonly renderRow: (index: number, top: number, slot: string) => ReactNode;
+  /** The DOM id a row's element has (for aria-owns). */
+  readonly rowElementId: (id: string) => string;
 }
 
 const estimateSize = () => ROW_HEIGHT;
 
 /**
- * Which React key each row in view renders under. A row that stays in view keeps
- * its key; a row coming into view takes the key of one that left, so React
- * reuses that row's elements (new text and attributes) instead of removing
- * them and building new ones: scrolling a screen changes a dozen rows' text
- * rather than making a few hundred elements. The active row never leaves the
- * rendered rows (see the range extractor), so the focused cell is never reused.
+ * Which element each row in view is rendered into. A row that stays in view
+ * keeps its slot; a row coming into view takes the slot of one that left, so
+ * React reuses that row's elements (new text and attributes) instead of
+ * removing them and building new ones; and the elements stay in slot order in
+ * the DOM, so none is moved either (a moved element is styled and laid out
+ * afresh: keeping rows in screen order cost a third of a scrolling frame). The
+ * rows' order for assistive technology is the screen order, given by the
+ * rowgroup's aria-owns (and each row's aria-rowindex). The active row never
+ * leaves the rendered rows (see the range extractor), so the focused cell is
+ * never reused.
  */
 class RowSlots {
   private slots = new Map<string, number>();
   private made = 0;
 
-  assign(ids: readonly string[]): (id: string) => string {
+  /** Each id's slot, keeping those already placed; new ids take freed slots, lowest first. */
+  assign(ids: readonly string[]): ReadonlyMap<string, number> {
     const current = new Set(ids);
     const free: number[] = [];
     for (const [id, slot] of this.slots) {
@@ -43,7 +50,7 @@ class RowSlots {
     for (const id of ids) {
       if (!this.slots.has(id)) this.slots.set(id, free.pop() ?? this.made++);
     }
-    return (id) => `slot-${this.slots.get(id) ?? id}`;
+    return this.slots;
   }
 }
 
@@ -53,7 +60,16 @@ class RowSlots {
  * Rows have one fixed height, so the virtualiser's items are keyed by position
  * (its default): sorting, filtering or editing never makes it measure again.
  */
-export function GridBody({ count, idAt, scrollRef, activeIndex, scrollToActive, width, renderRow }: GridBodyProps) {
+export function GridBody({
+  count,
+  idAt,
+  scrollRef,
+  activeIndex,
+  scrollToActive,
+  width,
+  renderRow,
+  rowElementId,
+}: GridBodyProps) {
   const getScrollElement = useCallback(() => scrollRef.current, [scrollRef]);
   const rangeExtractor = useCallback(
     (range: Range) => {
@@ -97,9 +113,17 @@ export function GridBody({ count, idAt, scrollRef, activeIndex, scrollToActive, 
     return id === undefined ? [] : [{ id, index: item.index, top: item.start - HEAD_HEIGHT }];
   });
   const slotOf = slots.current.assign(items.map((item) => item.id));
+  const inSlotOrder = items
+    .map((item) => ({ ...item, slot: slotOf.get(item.id) ?? 0 }))
+    .sort((a, b) => a.slot - b.slot);
   return (
-    <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize(), width }}>
-      {items.map((item) => renderRow(item.index, item.top, slotOf(item.id)))}
+    <div
+      role="rowgroup"
+      className="grid-body"
+      style={{ height: virtualizer.getTotalSize(), width }}
+      aria-owns={items.length > 0 ? items.map((item) => rowElementId(item.id)).join(' ') : undefined}
+    >
+      {inSlotOrder.map((item) => renderRow(item.index, item.top, `slot-${item.slot}`))}
     </div>
   );
 }

@@ -1,18 +1,32 @@
-import { memo, type ComponentType, type ReactNode } from 'react';
+import { memo, type ContextType, type ReactNode } from 'react';
 import type { Cell, RowData, Row as TableRow } from '@tanstack/react-table';
 import { CellEditor, type EditEnd } from './CellEditor';
-import type { GridFeatures } from './features';
+import { gridContexts, type GridFeatures } from './features';
 import { isEditable, type FieldSpec } from './field-spec';
 import { cellKey, type Draft, type EditingCell, type RowState } from './grid-types';
+import { cellComponents } from './table-hook';
 
-/** The hook's AppCell: gives a cell to the registered cell renderers. Stable for the table's life. */
-export type AppCellComponent<Row extends RowData> = ComponentType<{
-  cell: Cell<GridFeatures, Row>;
-  children: (cell: Cell<GridFeatures, Row> & { FlexRender: ComponentType }) => ReactNode;
-}>;
+/** The hook's contexts are typed for every TanStack feature; this grid registers four. */
+type CellInContext = ContextType<typeof gridContexts.cellContext>;
+
+/**
+ * A cell's content through the registered cell renderers, as AppCell and
+ * FlexRender would render it: the cell gets the registered components (what
+ * AppCell assigns), the column's `cell` picks one (`<cell.TextCell />`), and that
+ * reads the cell from the hook's cell context. Called directly rather than
+ * through those two components, which cost two more components per cell —
+ * a quarter of the script of a frame that scrolls a screen of rows.
+ */
+function cellContent<Row extends RowData>(cell: Cell<GridFeatures, Row>): ReactNode {
+  Object.assign(cell, cellComponents);
+  const render = cell.column.columnDef.cell;
+  return typeof render === 'function' ? (render(cell.getContext()) as ReactNode) : (render ?? null);
+}
 
 export interface GridRowProps<Row extends RowData> {
   readonly row: TableRow<GridFeatures, Row>;
+  /** The row element's id, by which the rowgroup's aria-owns gives the rows' order. */
+  readonly elementId: string;
   /** Position among the shown rows (0-based). */
   readonly index: number;
   /** Pixels down the body (rows are as wide as the body and ROW_HEIGHT tall: see app.css). */
@@ -21,7 +35,6 @@ export interface GridRowProps<Row extends RowData> {
   readonly sizes: readonly number[];
   readonly specs: readonly FieldSpec<Row>[];
   readonly gridId: string;
-  readonly AppCell: AppCellComponent<Row>;
   /** The column holding the grid's tab stop when it is in this row, else -1. */
   readonly activeCol: number;
   /** The cell being edited when it is in this row, else null. */
@@ -46,12 +59,12 @@ const classes = (...names: (string | false | null | undefined)[]) => names.filte
  */
 function GridRowImpl<Row extends RowData>({
   row,
+  elementId,
   index,
   top,
   sizes,
   specs,
   gridId,
-  AppCell,
   activeCol,
   editing,
   drafts,
@@ -61,10 +74,12 @@ function GridRowImpl<Row extends RowData>({
   onEditText,
   onEditEnd,
 }: GridRowProps<Row>) {
-  const raised = editing !== null || [...(drafts?.values() ?? [])].some((draft) => draft.message);
+  // Lifted over its neighbours while its editor or a refusal's message spills below it.
+  const raised = editing !== null || specs.some((_, col) => drafts?.get(cellKey(row.id, col))?.message);
   return (
     <div
       role="row"
+      id={elementId}
       aria-rowindex={index + 3}
       aria-selected={selected}
       data-row-id={row.id}
@@ -120,7 +135,9 @@ function GridRowImpl<Row extends RowData>({
             ) : draft ? (
               <span className="cell-text">{draft.text}</span>
             ) : (
-              <AppCell cell={cell}>{(c) => <c.FlexRender />}</AppCell>
+              <gridContexts.cellContext.Provider value={cell as unknown as CellInContext}>
+                {cellContent(cell)}
+              </gridContexts.cellContext.Provider>
             )}
             {draft?.message ? (
               <span id={errorId} className="cell-error">

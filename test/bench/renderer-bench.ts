@@ -213,10 +213,10 @@ interface EditTiming {
  * the API answered that the write is committed).
  */
 async function editOnce(page: Page, rowIndex: number, value: number): Promise<EditTiming> {
+  // By position on screen (aria-rowindex: the header rows are 1 and 2), not DOM order, which the grid's row reuse shuffles.
   const cell = page
     .getByRole('grid', { name: 'Figures', exact: true })
-    .locator('[role="row"][data-row-id]')
-    .nth(rowIndex)
+    .locator(`[role="row"][aria-rowindex="${rowIndex + 3}"]`)
     .locator('[role="gridcell"][data-column="value"]');
   await cell.click();
   await page.keyboard.press('Enter');

@@ -140,6 +140,48 @@ describe('the workspace in Chromium', () => {
     await expect.poll(() => status().textContent(), { timeout: 10_000 }).toMatch(/Saved/);
   });
 
+  it('sorts and filters the figures by their headers and moves through them by keyboard', async () => {
+    await go('Figures');
+    const figures = grid('Figures');
+    // Rows in screen order: the grid reuses row elements while scrolling, so DOM order is not screen order.
+    const shown = (column: string) =>
+      figures.locator('[role="row"][data-row-id]').evaluateAll(
+        (rows, name) =>
+          rows
+            .map((row) => ({
+              at: Number(row.getAttribute('aria-rowindex')),
+              text: row.querySelector(`[data-column="${name}"]`)?.textContent ?? '',
+            }))
+            .sort((a, b) => a.at - b.at)
+            .map((row) => row.text),
+        column,
+      );
+    const areaHeader = figures.getByRole('columnheader', { name: /^Area/ });
+    await areaHeader.click();
+    await expect.poll(() => areaHeader.getAttribute('aria-sort')).toBe('ascending');
+    const ascending = await shown('areaId');
+    const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
+    expect(ascending).toEqual([...ascending].sort(collator.compare));
+    await areaHeader.click();
+    await expect.poll(() => areaHeader.getAttribute('aria-sort')).toBe('descending');
+    // The rendered rows are the first of 124; the first row sorted Z to A comes after every one of them.
+    const descending = await shown('areaId');
+    expect(descending).toEqual([...descending].sort(collator.compare).reverse());
+    expect(collator.compare(descending[0] ?? '', ascending.at(-1) ?? '')).toBeGreaterThanOrEqual(0);
+    await filter('Figures', 'Area', 'wycombe');
+    await expect.poll(async () => (await shown('areaId')).every((area) => area === 'Wycombe')).toBe(true);
+    await expect.poll(() => page.locator('.grid-count').first().textContent()).toMatch(/ of /);
+    await figures.locator('[role="row"][aria-rowindex="3"] [data-column="indicatorId"]').click();
+    await page.keyboard.press('Control+End');
+    const last = await figures.getAttribute('aria-rowcount');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('[role="row"]')?.getAttribute('aria-rowindex')))
+      .toBe(last);
+    await filter('Figures', 'Area', '');
+    await areaHeader.click();
+    await expect.poll(() => areaHeader.getAttribute('aria-sort')).toBe('none');
+  });
+
   it('undoes one edit', async () => {
     await go('Glossary');
     await filter('Glossary', 'Term', 'IDVA');

@@ -1,18 +1,17 @@
-import { basename, dirname, join } from 'node:path';
-import { mkdirSync } from 'node:fs';
 import type BetterSqlite3 from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, SqliteDialect, type Migration } from 'kysely';
 import { BoardpackError } from '../shared/errors';
 import { MIGRATIONS } from './migrations';
 import { migrateToLatest, pendingMigrations } from './migrate';
 import type { Database } from './schema/database';
-import { backupSqliteFile, fileExists, openSqliteFile } from './sqlite/sqlite-file';
+import { dailyBackupDue, takeBackup } from './backups';
+import { fileExists, openSqliteFile } from './sqlite/sqlite-file';
 
 export interface OpenDatabase {
   readonly db: Kysely<Database>;
   /** The file the database lives in. */
   readonly path: string;
-  /** Backups taken while opening (before migrations), newest last. */
+  /** Backups taken while opening (daily, before migrations), newest last. */
   readonly backups: readonly string[];
   close(): Promise<void>;
 }
@@ -24,6 +23,8 @@ export interface OpenDatabaseOptions {
   readonly migrations?: Readonly<Record<string, Migration>>;
   /** Clock for backup names (tests). */
   readonly now?: () => Date;
+  /** Back the file up when no backup is younger than a day (the app and the command line; tests opt in). */
+  readonly dailyBackup?: boolean;
 }
 
 /** Kysely over one better-sqlite3 connection, with the camelCase ↔ snake_case mapping. */
@@ -32,12 +33,6 @@ export function kyselyFor(sqlite: BetterSqlite3.Database): Kysely<Database> {
     dialect: new SqliteDialect({ database: sqlite }),
     plugins: [new CamelCasePlugin()],
   });
-}
-
-/** Where a backup taken before a migration goes: a folder beside the database. */
-export function backupPathFor(path: string, reason: string, at: Date): string {
-  const stamp = at.toISOString().replace(/[:.]/g, '-');
-  return join(dirname(path), `${basename(path)}-backups`, `${basename(path)}.${stamp}.${reason}.bak`);
 }
 
 /** SQLite's own words for a damaged file become a "corrupt" error naming the file. */
@@ -65,11 +60,12 @@ export async function openDatabase(path: string, options: OpenDatabaseOptions = 
   try {
     const pending = await pendingMigrations(db, migrations, path);
     const holdsData = pending.applied.length > 0;
+    const now = (options.now ?? (() => new Date()))();
+    if (holdsData && options.dailyBackup && dailyBackupDue(path, now)) {
+      backups.push((await takeBackup(sqlite, path, 'daily', now)).file);
+    }
     if (pending.names.length > 0 && holdsData) {
-      const target = backupPathFor(path, `before-${pending.names[0]}`, (options.now ?? (() => new Date()))());
-      mkdirSync(dirname(target), { recursive: true });
-      await backupSqliteFile(sqlite, target);
-      backups.push(target);
+      backups.push((await takeBackup(sqlite, path, `before-${pending.names[0] ?? ''}`, now)).file);
     }
     await migrateToLatest(db, migrations, path);
   } catch (error) {

@@ -54,7 +54,7 @@ async function switchTo(deps: FileCommandDeps, open: () => Promise<OpenDatabase>
 
 /** File ▸ Open… and Open recent: the file replaces the open one; a refused file leaves it open. */
 export function openDatabaseFile(deps: FileCommandDeps, path: string): Promise<boolean> {
-  return switchTo(deps, () => openDatabase(path), path);
+  return switchTo(deps, () => openDatabase(path, { dailyBackup: true }), path);
 }
 
 export async function openFromDialog(deps: FileCommandDeps): Promise<boolean> {

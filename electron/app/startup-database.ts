@@ -45,7 +45,7 @@ export async function openStartupDatabase(options: StartupOptions): Promise<Star
   let fallback: Startup['fallback'] = null;
   if (last !== null && last !== options.demoDatabase) {
     try {
-      return { database: await openDatabase(last), createdDemo: false, fallback: null };
+      return { database: await openDatabase(last, { dailyBackup: true }), createdDemo: false, fallback: null };
     } catch (error) {
       fallback = { path: last, error: errorData(error) };
     }
@@ -53,7 +53,7 @@ export async function openStartupDatabase(options: StartupOptions): Promise<Star
   const created = !fileExists(options.demoDatabase);
   const database = created
     ? await createDemoDatabase(options.demoDatabase, options.demoDir, options.writer)
-    : await openDatabase(options.demoDatabase);
+    : await openDatabase(options.demoDatabase, { dailyBackup: true });
   return { database, createdDemo: created, fallback };
 }
 

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { BoardpackError, formatError } from '../../shared/errors';
 import type { CliOutput, Command, CommandGroup } from './command';
+import { backupCommands } from './commands/backup';
 import { chartCommand } from './commands/chart';
 import { checkCommand } from './commands/check';
 import { compareCommand } from './commands/compare';
@@ -13,6 +14,7 @@ const COMMANDS: Readonly<Record<string, Command | CommandGroup>> = {
   check: checkCommand,
   import: importCommands,
   chart: chartCommand,
+  backup: backupCommands,
 };
 
 const isGroup = (entry: Command | CommandGroup): entry is CommandGroup => 'subcommands' in entry;

@@ -45,7 +45,7 @@ export const importFiguresCommand: Command = {
     const mapping = mappingFile === undefined ? undefined : loadFigureMapping(mappingFile);
     const period = optionalString(values.period);
     const indicator = optionalString(values.indicator);
-    const opened = await openDatabase(path);
+    const opened = await openDatabase(path, { dailyBackup: true });
     try {
       return await reportingUnknownNames('import figures', out, async () => {
         const result = await importFigures(opened.db, localWriter(), {

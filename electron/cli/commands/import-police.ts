@@ -18,7 +18,7 @@ export const importPoliceCommand: Command = {
     const database = requireOption(values, 'db');
     const format = importFormat(values);
     const lookup = values['lsoa-lookup'];
-    const opened = await openDatabase(database);
+    const opened = await openDatabase(database, { dailyBackup: true });
     try {
       const result = await importPolice(opened.db, localWriter(), {
         path,

@@ -12,7 +12,7 @@ export const importPopulationCommand: Command = {
   async run(values, out, [file = '']) {
     const path = requireOption(values, 'db');
     const format = importFormat(values);
-    const opened = await openDatabase(path);
+    const opened = await openDatabase(path, { dailyBackup: true });
     try {
       return await reportingUnknownNames('import population', out, async () => {
         const result = await importPopulation(opened.db, localWriter(), { file });

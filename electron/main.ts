@@ -8,8 +8,9 @@ import { localWriter } from '../db/writer';
 import type { ApiEvent } from '../shared/api/result';
 import { formatError } from '../shared/errors';
 import { appLocations, nameTheApp } from './adapters/app-paths';
-import { fileDialogs, showStartupError } from './adapters/dialogs';
+import { fileDialogs, importChooser, showStartupError } from './adapters/dialogs';
 import { setApplicationMenu } from './adapters/menu';
+import { electronPrinter } from './adapters/print-to-pdf';
 import { addRecentDocument } from './adapters/recent-documents';
 import { hardenWebContents, registerAppScheme, secureSession } from './adapters/security';
 import { createMainWindow, focusWindow } from './adapters/window';
@@ -23,6 +24,7 @@ import {
   newDatabaseFromDialog,
   openDatabaseFile,
   openFromDialog,
+  restoreFromDialog,
   saveCopyFromDialog,
   type FileCommandDeps,
 } from './app/file-commands';
@@ -65,7 +67,15 @@ async function run(): Promise<void> {
     if (window && !window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event);
   };
   const jobs = new JobRunner(spawnBundledWorker(files.workerDir), send);
-  const session = new DatabaseSession(startup.database, { version: where.version, writer, emit: send, jobs });
+  const printer = electronPrinter();
+  const session = new DatabaseSession(startup.database, {
+    version: where.version,
+    writer,
+    emit: send,
+    jobs,
+    fileChooser: importChooser(() => window),
+    printer,
+  });
   registerApi<IpcMainInvokeEvent>(ipcMain, {
     context: () => session.context(),
     isTrusted: (event) => isTrustedSender(event, trustedContentsId),
@@ -75,7 +85,7 @@ async function run(): Promise<void> {
   app.on('will-quit', (event) => {
     if (closed) return;
     event.preventDefault();
-    void session.close().finally(() => {
+    void Promise.allSettled([printer.close(), session.close()]).finally(() => {
       closed = true;
       app.quit();
     });
@@ -100,6 +110,7 @@ async function run(): Promise<void> {
     openRecent: (path: string) => void openDatabaseFile(deps, path),
     clearRecent: () => clearRecent(deps),
     saveCopy: () => void saveCopyFromDialog(deps),
+    restoreBackup: () => void restoreFromDialog(deps),
     about: () => void dialogs.showInfo('About Boardpack', aboutText(where.version, session.path)),
   };
   refresh();

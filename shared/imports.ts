@@ -1,11 +1,21 @@
 import type { ErrorData, ErrorWhere } from './errors';
+import type { FigureMappingInput } from './figure-mapping';
 
 /** What the app asks an import to read: a file on this computer, or one uploaded to the preview. */
 export type ImportSource =
   { readonly path: string } | { readonly fileName: string; /** The file's bytes, base64. */ readonly base64: string };
 
-export const FIGURE_LAYOUTS = ['long', 'wide-period', 'wide-indicator'] as const;
-export type FigureLayout = (typeof FIGURE_LAYOUTS)[number];
+/** What the desktop app's native file dialog is opened for: each has its own title, filters and file/folder choice. */
+export const IMPORT_PURPOSES = ['figures', 'police-files', 'police-folder', 'lsoa-lookup', 'population'] as const;
+export type ImportPurpose = (typeof IMPORT_PURPOSES)[number];
+
+/** Files (or one folder) chosen in the native dialog: full paths for the import, names to show. */
+export interface ChosenFiles {
+  readonly paths: readonly string[];
+  readonly names: readonly string[];
+}
+
+export { FIGURE_LAYOUTS, type FigureLayout } from './figure-mapping';
 
 /** A name in a file that matches nothing in the database, with the nearest that do. */
 export interface UnknownNameData {
@@ -32,6 +42,8 @@ export interface FigureImportSummary {
     readonly areas: readonly string[];
     readonly periods: readonly string[];
   };
+  /** The mapping as used (layout, columns, the one indicator or period, names): to save and reuse next quarter. */
+  readonly mapping: FigureMappingInput;
 }
 
 export interface PoliceImportSummary {
@@ -62,6 +74,40 @@ export interface FigureFilePreviewData {
   readonly header: readonly string[];
   readonly rows: readonly (readonly string[])[];
   /** Which column is what, as the import would read it; null with `problem` when it cannot tell. */
-  readonly plan: unknown;
+  readonly plan: FigureColumnPlan | null;
   readonly problem: ErrorData | null;
 }
+
+/** A column of a figures file: its position and its header. */
+export interface PlanColumn {
+  readonly index: number;
+  readonly name: string;
+}
+
+/** Which column of a figures file is what (db/imports/figures/column-plan.ts decides it). */
+export type FigureColumnPlan =
+  | {
+      readonly layout: 'long';
+      readonly indicator: PlanColumn;
+      readonly area: PlanColumn;
+      readonly period: PlanColumn;
+      readonly value: PlanColumn;
+      readonly note: PlanColumn | null;
+      readonly provisional: PlanColumn | null;
+    }
+  | {
+      readonly layout: 'wide-period';
+      readonly area: PlanColumn;
+      readonly indicator: string;
+      readonly periods: readonly PlanColumn[];
+      readonly difference: PlanColumn | null;
+      readonly change: PlanColumn | null;
+      readonly ignored: readonly PlanColumn[];
+    }
+  | {
+      readonly layout: 'wide-indicator';
+      readonly area: PlanColumn;
+      readonly period: string;
+      readonly indicators: readonly PlanColumn[];
+      readonly ignored: readonly PlanColumn[];
+    };

@@ -261,3 +261,87 @@ export const actionRow = z.strictObject({
   status: z.enum(ACTION_STATUSES),
   source: text,
 });
+
+/**
+ * Saved comparison views of the demo meetings' tables and charts, by name;
+ * indicators, areas and periods by name too (resolved by the loader).
+ */
+export const viewsFile = z.array(
+  z.strictObject({
+    name: text,
+    indicators: z.array(text).min(1),
+    /** The rows, in order; a whole listed with all its parts becomes the totals row. */
+    areas: z.array(text).min(1),
+    /** The same comparators beside every row; absent: each area's own. */
+    comparators: z.array(text).optional(),
+    periods: z.discriminatedUnion('mode', [
+      z.strictObject({ mode: z.literal('compare'), base: text, current: text }),
+      z.strictObject({ mode: z.literal('trend'), periods: z.array(text).min(2) }),
+    ]),
+    columns: z.array(z.enum(['difference', 'change', 'target', 'rag', 'comparators'])).optional(),
+    source,
+  }),
+);
+
+/** A block of a demo paper: a heading, a paragraph (text with fields; **bold** and *italic*), or a list. */
+const paperBlock = z.union([
+  z.strictObject({ heading: text }),
+  z.strictObject({ paragraph: text }),
+  z.strictObject({ bullets: z.array(text).min(1) }),
+  z.strictObject({ numbered: z.array(text).min(1) }),
+]);
+export type DemoPaperBlock = z.output<typeof paperBlock>;
+
+/** An agenda item's content, referring to views, priorities and plans by name. */
+const demoItemContent = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('paper'), paper: z.array(paperBlock).min(1) }),
+  z.strictObject({ kind: z.literal('performance table'), view: text }),
+  z.strictObject({ kind: z.literal('chart'), view: text, chart: z.enum(['trend', 'bar', 'rag-summary']) }),
+  /** "planKey ref", as in indicators.json. */
+  z.strictObject({ kind: z.literal('priority progress'), priority: text }),
+  z.strictObject({ kind: z.literal('finance'), plan: text }),
+  z.strictObject({ kind: z.literal('action log') }),
+  z.strictObject({ kind: z.literal('glossary') }),
+]);
+export type DemoItemContent = z.output<typeof demoItemContent>;
+
+const demoPerson = z.strictObject({ name: text, role: z.string().trim().min(1).nullable().default(null) });
+
+export const meetingsFile = z.array(
+  z.strictObject({
+    title: text,
+    board: text,
+    heldOn: isoDate,
+    startsAt: z.string().regex(/^\d\d:\d\d$/),
+    /** The period the meeting reports on, by label. */
+    period: optionalText,
+    venue: text,
+    marking: z.enum(['OFFICIAL', 'OFFICIAL-SENSITIVE']),
+    attendees: z.array(demoPerson),
+    apologies: z.array(demoPerson),
+    /** Where the attendance comes from (the source documents do not record who attended). */
+    attendanceSource: source,
+    items: z.array(
+      z.strictObject({
+        title: text,
+        presenter: optionalText,
+        minutes: z.number().int().positive().optional(),
+        content: demoItemContent,
+        source,
+      }),
+    ),
+    /** Actions tracked by the board at this meeting. */
+    actions: z.array(
+      z.strictObject({
+        description: text,
+        owner: optionalText,
+        due: isoDate.optional(),
+        status: z.enum(ACTION_STATUSES),
+        closedOn: isoDate.optional(),
+        /** "planKey ref", when the action serves a priority. */
+        priority: optionalText,
+        source,
+      }),
+    ),
+  }),
+);

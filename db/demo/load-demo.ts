@@ -5,6 +5,7 @@ import { normaliseName } from '../../shared/names';
 import type { Database } from '../schema/database';
 import { recordChanges, type Writer } from '../repositories/change-log';
 import { upsertFigures } from '../repositories/figures';
+import { loadDemoMeetings } from './load-demo-meetings';
 import { readDemoFiles, type DemoFiles } from './read-demo-files';
 
 /** The demo dataset shipped with the app: the two Buckinghamshire documents. */
@@ -392,6 +393,14 @@ async function loadFiles(trx: Transaction<Database>, writer: Writer, files: Demo
       })
       .execute();
   }
+
+  await loadDemoMeetings(trx, writer, files, {
+    indicator: (name, file, row) => indicators.get(name, file, row),
+    area: (name, file, row) => areas.get(name, file, row),
+    period: (name, file, row) => periods.get(name, file, row),
+    priority: (name, file, row) => priorities.get(name, file, row),
+    plan: (key, file, row) => plans.get(key, file, row),
+  });
 
   await recordChanges(trx, writer, [
     { table: 'partnership', rowId: 'demo', operation: 'insert', old: null, new: { loaded: 'demo dataset' } },

@@ -12,12 +12,14 @@ import {
   fundingFile,
   glossaryRow,
   indicatorsFile,
+  meetingsFile,
   partnershipFile,
   periodsFile,
   planFile,
   populationRow,
   statedComparisonRow,
   targetRow,
+  viewsFile,
 } from './demo-files';
 
 /** Everything in resources/demo/, read and validated, not yet resolved against each other. */
@@ -35,6 +37,8 @@ export interface DemoFiles {
   readonly populations: z.output<typeof populationRow>[];
   readonly glossary: z.output<typeof glossaryRow>[];
   readonly actions: z.output<typeof actionRow>[];
+  readonly views: z.output<typeof viewsFile>;
+  readonly meetings: z.output<typeof meetingsFile>;
 }
 
 function readJson<Schema extends z.ZodType>(dir: string, file: string, schema: Schema): z.output<Schema> {
@@ -77,5 +81,7 @@ export function readDemoFiles(dir: string): DemoFiles {
     populations: readCsv(dir, 'populations.csv', populationRow),
     glossary: readCsv(dir, 'glossary.csv', glossaryRow),
     actions: readCsv(dir, 'actions.csv', actionRow),
+    views: readJson(dir, 'views.json', viewsFile),
+    meetings: readJson(dir, 'meetings.json', meetingsFile),
   };
 }

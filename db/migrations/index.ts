@@ -2,6 +2,8 @@ import type { Migration } from 'kysely';
 import * as initial from './0001-initial';
 import * as imports from './0002-imports';
 import * as comparisonViews from './0003-comparison-views';
+import * as importMappings from './0004-import-mappings';
+import * as meetings from './0005-meetings';
 
 /**
  * Every migration, by name, imported rather than found on disk: the app bundles
@@ -12,4 +14,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0002-imports': imports,
   '0003-comparison-views': comparisonViews,
+  '0004-import-mappings': importMappings,
+  '0005-meetings': meetings,
 };

@@ -4,6 +4,7 @@ import type { ChangeLogTable } from './change-log.table';
 import type { ComparisonViewTable } from './comparison-view.table';
 import type { FundingLineTable, GrantAwardTable, StatedTotalSourceTable, StatedTotalTable } from './funding.table';
 import type { GlossaryTermTable } from './glossary.table';
+import type { ImportMappingTable } from './import-mapping.table';
 import type {
   FigureTable,
   IndicatorPriorityTable,
@@ -11,7 +12,15 @@ import type {
   StatedComparisonTable,
   TargetTable,
 } from './indicator.table';
-import type { ActionTable, AgendaItemTable, AnnotationTable, MeetingTable, PackVersionTable } from './meeting.table';
+import type {
+  ActionTable,
+  AgendaItemTable,
+  AnnotationTable,
+  AttachmentTable,
+  MeetingPersonTable,
+  MeetingTable,
+  PackVersionTable,
+} from './meeting.table';
 import type { PartnerTable, PartnershipTable, PersonTable } from './partnership.table';
 import type { PeriodTable } from './period.table';
 import type { PoliceCountTable, PoliceCrimeTypeTable, PoliceMonthTable } from './police.table';
@@ -60,6 +69,9 @@ export interface Database {
   policeMonth: PoliceMonthTable;
   policeCount: PoliceCountTable;
   comparisonView: ComparisonViewTable;
+  importMapping: ImportMappingTable;
+  meetingPerson: MeetingPersonTable;
+  attachment: AttachmentTable;
 }
 
 /** A connection or a transaction: repositories work inside either. */

@@ -17,6 +17,32 @@ export interface MeetingTable {
   venue: string | null;
   marking: Marking;
   createdAt: IsoDateTime;
+  /** The board that meets (migration 0005); the partnership's board when null. */
+  board: string | null;
+  /** "10:00" (migration 0005). */
+  startsAt: string | null;
+}
+
+/** Who attends a meeting and who sends apologies, in the order the cover lists them (migration 0005). */
+export interface MeetingPersonTable {
+  id: Generated<number>;
+  meetingId: number;
+  attendance: 'attending' | 'apologies';
+  position: number;
+  name: string;
+  role: string | null;
+}
+
+/** A partner's PDF kept in the database, never changed once added (migration 0005). */
+export interface AttachmentTable {
+  id: Generated<number>;
+  title: string;
+  fileName: string;
+  pages: number;
+  bytes: number;
+  sha256: string;
+  blob: Uint8Array;
+  createdAt: IsoDateTime;
 }
 
 export interface AgendaItemTable {
@@ -38,6 +64,10 @@ export interface PackVersionTable {
   number: number;
   issuedAt: IsoDateTime;
   snapshot: string;
+  /** Who issued it (migration 0005). */
+  issuedBy: Generated<string>;
+  /** The PackDocument format the snapshot was built with (migration 0005). */
+  format: Generated<number>;
 }
 
 export interface AnnotationTable {
@@ -76,6 +106,9 @@ export interface ActionTable {
 
 export type MeetingRow = Selectable<MeetingTable>;
 export type NewMeeting = Insertable<MeetingTable>;
+export type MeetingPersonRow = Selectable<MeetingPersonTable>;
+export type AttachmentRow = Selectable<AttachmentTable>;
+export type PackVersionRow = Selectable<PackVersionTable>;
 export type AgendaItemRow = Selectable<AgendaItemTable>;
 export type NewAgendaItem = Insertable<AgendaItemTable>;
 export type AnnotationRow = Selectable<AnnotationTable>;

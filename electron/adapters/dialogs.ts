@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { dialog, type BrowserWindow, type MessageBoxOptions } from 'electron';
 import type { FileDialogs } from '../app/file-commands';
+import { IMPORT_DIALOGS, type FileChooser } from '../app/import-dialogs';
 
 const DATABASE_FILTERS = [
   { name: 'Boardpack database', extensions: ['db', 'sqlite', 'boardpack'] },
@@ -41,9 +42,56 @@ export function fileDialogs(getWindow: () => BrowserWindow | null, documents: st
     },
     chooseNewDatabasePath: () => save('New Boardpack database', 'Create', 'Partnership.db'),
     chooseCopyPath: (suggestedName) => save('Save a copy of the database', 'Save copy', suggestedName),
+    async chooseBackup(folder) {
+      const options = {
+        title: 'Restore from backup',
+        buttonLabel: 'Choose backup',
+        defaultPath: folder,
+        filters: [{ name: 'Boardpack backups', extensions: ['bak'] }],
+        properties: ['openFile'] as 'openFile'[],
+      };
+      const window = getWindow();
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async confirm(title, detail, button) {
+      const options: MessageBoxOptions = {
+        type: 'warning',
+        title,
+        message: title,
+        detail,
+        buttons: [button, 'Cancel'],
+        defaultId: 1,
+        cancelId: 1,
+      };
+      const window = getWindow();
+      const result =
+        window && !window.isDestroyed()
+          ? await dialog.showMessageBox(window, options)
+          : await dialog.showMessageBox(options);
+      return result.response === 0;
+    },
     showError: (title, detail) =>
       message(getWindow(), { type: 'error', title, message: title, detail, buttons: ['OK'] }),
     showInfo: (title, detail) => message(getWindow(), { type: 'info', title, message: title, detail, buttons: ['OK'] }),
+  };
+}
+
+/** Electron's open dialog for imports: files of any size and folders are read where they are, never uploaded. */
+export function importChooser(getWindow: () => BrowserWindow | null): FileChooser {
+  return {
+    async chooseImport(purpose) {
+      const spec = IMPORT_DIALOGS[purpose];
+      const options = {
+        title: spec.title,
+        buttonLabel: spec.buttonLabel,
+        filters: spec.filters.map((filter) => ({ name: filter.name, extensions: [...filter.extensions] })),
+        properties: [...spec.properties],
+      };
+      const window = getWindow();
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      return result.canceled || result.filePaths.length === 0 ? null : result.filePaths;
+    },
   };
 }
 

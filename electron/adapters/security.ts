@@ -1,6 +1,6 @@
 import { protocol, session, type WebContents } from 'electron';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from '../app/app-protocol';
-import { isAllowedRequestUrl } from '../app/web-policy';
+import { isAllowedDownloadUrl, isAllowedRequestUrl } from '../app/web-policy';
 
 /** Must run before the app is ready: app:// becomes a standard, secure origin. */
 export function registerAppScheme(): void {
@@ -10,7 +10,8 @@ export function registerAppScheme(): void {
 /**
  * The default session serves the renderer's files through app:// (CSP header on
  * every response), refuses every permission, cancels every request that is not
- * the app's own and every download.
+ * the app's own, and every download except the app's own exports (a blob: URL
+ * of its origin), which Electron offers in its save dialog.
  */
 export function secureSession(rendererDir: string): void {
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request));
@@ -20,7 +21,13 @@ export function secureSession(rendererDir: string): void {
   defaultSession.webRequest.onBeforeRequest((details, callback) =>
     callback({ cancel: !isAllowedRequestUrl(details.url) }),
   );
-  defaultSession.on('will-download', (event) => event.preventDefault());
+  defaultSession.on('will-download', (event, item) => {
+    if (!isAllowedDownloadUrl(item.getURL())) {
+      event.preventDefault();
+      return;
+    }
+    item.setSaveDialogOptions({ title: 'Save the exported file', buttonLabel: 'Save' });
+  });
 }
 
 /** Every webContents the app creates: no navigation, no new windows, no webviews. */

@@ -4,7 +4,9 @@ import type { MethodName, OutputOf, ParsedInputOf } from '../../shared/api/contr
 import type { Writer } from '../../db/repositories/change-log';
 import type { Database, Db } from '../../db/schema/database';
 import type { ApiEvent } from '../../shared/api/result';
+import type { FileChooser } from '../app/import-dialogs';
 import type { JobRunner } from '../jobs/job-runner';
+import type { PdfPrinter } from '../pack/pdf-printer';
 
 /** What every handler is given: the open database (a transaction for writes), who writes, and the app's facts. */
 export interface HandlerContext {
@@ -14,8 +16,12 @@ export interface HandlerContext {
   readonly version: string;
   /** Runs imports off the UI thread; absent where no job may run. */
   readonly jobs?: JobRunner;
+  /** The native file dialog for imports; absent outside the desktop app (the preview uploads instead). */
+  readonly fileChooser?: FileChooser;
   /** Tells open screens that data changed, for handlers whose writes happen elsewhere (a job). */
   readonly emit?: (event: ApiEvent) => void;
+  /** Prints the pack's HTML to PDF (Chromium); absent where no PDF can be made. */
+  readonly printer?: PdfPrinter;
 }
 
 /** A handler: a plain function of the context and the parsed input. No Electron here. */

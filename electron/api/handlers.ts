@@ -21,6 +21,8 @@ import { chartHandlers } from './handlers/charts';
 import { deliveryGroupHandlers } from './handlers/delivery-groups';
 import { figureHandlers } from './handlers/figures';
 import { importHandlers } from './handlers/imports';
+import { meetingHandlers } from './handlers/meetings';
+import { packHandlers } from './handlers/pack';
 import { reportHandlers } from './handlers/reports';
 import { viewHandlers } from './handlers/views';
 
@@ -50,4 +52,6 @@ export const HANDLERS = {
   ...importHandlers,
   ...viewHandlers,
   ...chartHandlers,
+  ...meetingHandlers,
+  ...packHandlers,
 } satisfies HandlerTable;

@@ -1,12 +1,15 @@
 import { renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { OpenDatabase } from '../../db/open-database';
+import { restoreBackup, type Backup } from '../../db/backups';
+import { openDatabase, type OpenDatabase } from '../../db/open-database';
 import type { Writer } from '../../db/repositories/change-log';
 import { backupSqliteFile, openSqliteFile } from '../../db/sqlite/sqlite-file';
 import type { ApiEvent } from '../../shared/api/result';
 import { BoardpackError } from '../../shared/errors';
 import type { DispatchContext } from '../api/dispatch';
 import type { JobRunner } from '../jobs/job-runner';
+import type { PdfPrinter } from '../pack/pdf-printer';
+import type { FileChooser } from './import-dialogs';
 
 export interface DatabaseSessionOptions {
   readonly version: string;
@@ -15,6 +18,10 @@ export interface DatabaseSessionOptions {
   readonly emit: (event: ApiEvent) => void;
   /** Runs imports in worker threads. */
   readonly jobs?: JobRunner;
+  /** The native file dialog for imports. */
+  readonly fileChooser?: FileChooser;
+  /** Prints the pack's PDFs. */
+  readonly printer?: PdfPrinter;
 }
 
 /** Every open screen refreshes: another database is open. */
@@ -78,6 +85,27 @@ export class DatabaseSession {
     }
   }
 
+  /**
+   * Puts a backup back into the open file: the file is closed, the backup checked
+   * and copied in (the file as it was is backed up first), then opened again and
+   * every screen refreshed. A refused backup leaves the file as it was, reopened.
+   * Returns the backup of the file as it was.
+   */
+  async restore(backupFile: string, now: Date): Promise<Backup> {
+    const path = this.path;
+    await this.#database.close();
+    let safety: Backup | undefined;
+    let failure: unknown;
+    try {
+      safety = await restoreBackup(path, backupFile, now);
+    } catch (error) {
+      failure = error;
+    }
+    await this.replace(await openDatabase(path));
+    if (safety === undefined) throw failure;
+    return safety;
+  }
+
   async close(): Promise<void> {
     await this.#database.close();
   }
@@ -90,6 +118,8 @@ export class DatabaseSession {
       version: this.options.version,
       emit: this.options.emit,
       ...(this.options.jobs ? { jobs: this.options.jobs } : {}),
+      ...(this.options.fileChooser ? { fileChooser: this.options.fileChooser } : {}),
+      ...(this.options.printer ? { printer: this.options.printer } : {}),
     };
   }
 }

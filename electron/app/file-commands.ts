@@ -1,4 +1,5 @@
 import { basename, extname } from 'node:path';
+import { backupFolder, listBackups } from '../../db/backups';
 import { openDatabase, type OpenDatabase } from '../../db/open-database';
 import { formatError } from '../../shared/errors';
 import type { DatabaseSession } from './database-session';
@@ -13,6 +14,10 @@ export interface FileDialogs {
   chooseNewDatabasePath(): Promise<string | null>;
   /** Where a copy of the open database goes, or null. */
   chooseCopyPath(suggestedName: string): Promise<string | null>;
+  /** A backup to put back, chosen in the backups folder, or null. */
+  chooseBackup(folder: string): Promise<string | null>;
+  /** Asks before something that cannot be undone from the app; true to go ahead. */
+  confirm(title: string, message: string, button: string): Promise<boolean>;
   showError(title: string, message: string): Promise<void>;
   showInfo(title: string, message: string): Promise<void>;
 }
@@ -84,6 +89,38 @@ export async function saveCopyFromDialog(deps: FileCommandDeps): Promise<boolean
     return false;
   }
   await deps.dialogs.showInfo('Copy saved', `A copy of ${source} was saved to ${destination}.`);
+  return true;
+}
+
+/** File ▸ Restore from backup…: choose one of the file's backups; the file as it is now is backed up first. */
+export async function restoreFromDialog(deps: FileCommandDeps, now: () => Date = () => new Date()): Promise<boolean> {
+  const path = deps.session.path;
+  const backups = listBackups(path);
+  if (backups.length === 0) {
+    await deps.dialogs.showInfo('No backups yet', `There are no backups of ${path} yet.`);
+    return false;
+  }
+  const chosen = await deps.dialogs.chooseBackup(backupFolder(path));
+  if (chosen === null) return false;
+  const go = await deps.dialogs.confirm(
+    'Restore from backup',
+    `Put ${basename(chosen)} back into ${path}? The file as it is now is backed up first, so this can be undone ` +
+      'by restoring that backup.',
+    'Restore',
+  );
+  if (!go) return false;
+  try {
+    const safety = await deps.session.restore(chosen, now());
+    await deps.dialogs.showInfo(
+      'Backup restored',
+      `${basename(chosen)} was restored. The file as it was is kept in ${safety.file}.`,
+    );
+  } catch (error) {
+    await deps.dialogs.showError('Boardpack could not restore the backup', formatError(errorData(error)));
+    return false;
+  } finally {
+    deps.changed();
+  }
   return true;
 }
 

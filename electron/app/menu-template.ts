@@ -1,7 +1,7 @@
 /**
  * The application menu as plain data (Electron's template shape, without
  * importing Electron), so what it offers is tested under Node.
- * Import… and Export… are not here: they arrive with the import and export issues.
+ * Imports and exports live in their screens (Import, Comparisons, Meetings & packs).
  */
 
 export type MenuRole =
@@ -41,6 +41,7 @@ export interface MenuActions {
   openRecent(path: string): void;
   clearRecent(): void;
   saveCopy(): void;
+  restoreBackup(): void;
   about(): void;
 }
 
@@ -96,6 +97,7 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuEntry[
       { label: 'Open recent', submenu: recentMenu(state, actions) },
       separator,
       { label: 'Save a copy…', accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.saveCopy() },
+      { label: 'Restore from backup…', click: () => actions.restoreBackup() },
       separator,
       mac ? { role: 'close' } : { role: 'quit' },
     ],

@@ -5,8 +5,9 @@ import { build, type BuildOptions } from 'esbuild';
 /**
  * Bundles the main process to out/main.cjs and the preload to out/preload.cjs.
  * The preload runs sandboxed, where `require` knows only a few Electron modules:
- * it must be one file with nothing external but `electron`. Main keeps
- * better-sqlite3 external (a native module, rebuilt for Electron's ABI).
+ * it must be one file with nothing external but `electron`. Main keeps its
+ * native modules external: better-sqlite3 (rebuilt for Electron's ABI) and
+ * @resvg/resvg-js (a prebuilt binary per platform, for the pack's chart images).
  */
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -41,7 +42,7 @@ export async function buildMain(options: BuildMainOptions = {}): Promise<{ main:
       outfile: main,
       platform: 'node',
       target: NODE_TARGET,
-      external: ['electron', 'better-sqlite3'],
+      external: ['electron', 'better-sqlite3', '@resvg/resvg-js'],
       minify: options.minify ?? false,
       // Modules written as ESM read import.meta.url (db/demo/load-demo.ts); in the
       // CommonJS bundle it is this file's URL. Main passes the demo folder explicitly.
@@ -55,7 +56,7 @@ export async function buildMain(options: BuildMainOptions = {}): Promise<{ main:
       outfile: join(outDir, 'import-worker.cjs'),
       platform: 'node',
       target: NODE_TARGET,
-      external: ['electron', 'better-sqlite3'],
+      external: ['electron', 'better-sqlite3', '@resvg/resvg-js'],
       minify: options.minify ?? false,
       define: { 'import.meta.url': '__boardpackImportMetaUrl' },
       banner: { js: 'const __boardpackImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },

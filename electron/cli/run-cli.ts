@@ -7,6 +7,7 @@ import { checkCommand } from './commands/check';
 import { compareCommand } from './commands/compare';
 import { importCommands } from './commands/import';
 import { initCommand } from './commands/init';
+import { meetingsCommand, packCommand } from './commands/pack';
 
 const COMMANDS: Readonly<Record<string, Command | CommandGroup>> = {
   init: initCommand,
@@ -15,6 +16,8 @@ const COMMANDS: Readonly<Record<string, Command | CommandGroup>> = {
   import: importCommands,
   chart: chartCommand,
   backup: backupCommands,
+  meetings: meetingsCommand,
+  pack: packCommand,
 };
 
 const isGroup = (entry: Command | CommandGroup): entry is CommandGroup => 'subcommands' in entry;

@@ -21,7 +21,7 @@ export type FileImportJob =
       readonly createMissing?: boolean;
       readonly dryRun?: boolean;
     }
-  | { readonly kind: 'police'; readonly path: string; readonly lsoaLookup?: string }
+  | { readonly kind: 'police'; readonly path: string | readonly string[]; readonly lsoaLookup?: string }
   | { readonly kind: 'population'; readonly file: string };
 
 /**
@@ -65,6 +65,7 @@ export async function runImportJob(
             unchanged: result.unchanged,
             checks: result.checks.map((check) => ({ message: check.message, agrees: check.agrees })),
             createdNames: result.createdNames,
+            mapping: result.mapping,
           },
         };
       }

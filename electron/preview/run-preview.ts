@@ -6,6 +6,7 @@ import { openDatabase } from '../../db/open-database';
 import { localWriter } from '../../db/writer';
 import { startBridge, type Bridge } from '../bridge/server';
 import { JobRunner, spawnTypeScriptWorker } from '../jobs/job-runner';
+import { playwrightPrinter } from '../pack/pdf/playwright-printer';
 
 export const RENDERER_OUT = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
 const VITE_CONFIG = fileURLToPath(new URL('../../renderer/vite.config.ts', import.meta.url));
@@ -44,8 +45,17 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   if (options.build !== false) await buildRenderer();
   const database = options.createDemo ? await openOrCreateDemo(options.dbPath) : await openDatabase(options.dbPath);
   const jobs = new JobRunner(spawnTypeScriptWorker, (event) => bridge.emit(event));
+  // Chromium starts on the first PDF export only.
+  const printer = playwrightPrinter();
   const bridge: Bridge = await startBridge({
-    context: { db: database.db, writer: localWriter(), databasePath: options.dbPath, version: appVersion(), jobs },
+    context: {
+      db: database.db,
+      writer: localWriter(),
+      databasePath: options.dbPath,
+      version: appVersion(),
+      jobs,
+      printer,
+    },
     staticDir: RENDERER_OUT,
     ...(options.port === undefined ? {} : { port: options.port }),
   });
@@ -55,6 +65,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     close: async () => {
       await jobs.stopAll();
       await bridge.close();
+      await printer.close();
       await database.close();
     },
   };

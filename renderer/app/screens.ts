@@ -5,7 +5,9 @@ import { DeliveryGroupsPage } from '../screens/delivery-groups/DeliveryGroupsPag
 import { FiguresPage } from '../screens/figures/FiguresPage';
 import { FundingPage } from '../screens/funding/FundingPage';
 import { GlossaryPage } from '../screens/glossary/GlossaryPage';
+import { ImportsPage } from '../screens/imports/ImportsPage';
 import { IndicatorsPage } from '../screens/indicators/IndicatorsPage';
+import { MeetingsPage } from '../screens/meetings/MeetingsPage';
 import { PartnersPage } from '../screens/partners/PartnersPage';
 import { PeriodsPage } from '../screens/periods/PeriodsPage';
 import { PlansPage } from '../screens/plans/PlansPage';
@@ -24,7 +26,9 @@ export const SCREENS = [
   { id: 'periods', label: 'Periods', component: PeriodsPage },
   { id: 'indicators', label: 'Indicators', component: IndicatorsPage },
   { id: 'figures', label: 'Figures', component: FiguresPage },
+  { id: 'imports', label: 'Import', component: ImportsPage },
   { id: 'comparisons', label: 'Comparisons', component: ComparisonsPage },
+  { id: 'meetings', label: 'Meetings & packs', component: MeetingsPage },
   { id: 'funding', label: 'Funding', component: FundingPage },
   { id: 'glossary', label: 'Glossary', component: GlossaryPage },
 ] as const satisfies readonly ScreenEntry[];

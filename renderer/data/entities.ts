@@ -33,6 +33,10 @@ const DEPENDENTS: Readonly<Record<string, readonly string[]>> = {
   indicators: ['figures'],
   fundingLines: ['statedTotals'],
   figures: [],
+  meetings: ['meeting', 'packBuild', 'packVersions', 'packCompare'],
+  agenda: ['meeting', 'meetings', 'packBuild', 'packCompare'],
+  attachments: ['packBuild'],
+  pack: ['meetings', 'packVersions', 'packCompare'],
 };
 
 /** The query-key heads to refresh when these tables changed; '*' refreshes everything. */

@@ -21,6 +21,7 @@ import { method, type MethodSpec } from './contract-method';
 import type { FigurePage } from './figure-page';
 import { figureValue, id } from './fields';
 import { IMPORT_METHODS } from './imports-contract';
+import { MEETING_METHODS } from './meetings-contract';
 import { VIEW_METHODS } from './views-contract';
 import {
   activityFields,
@@ -106,6 +107,8 @@ export interface AppInfo {
   readonly version: string;
   readonly databasePath: string;
   readonly partnership: string | null;
+  /** True in the desktop app: files are chosen in the native dialog (files.chooseImport) and read where they are. */
+  readonly nativeFileDialogs: boolean;
 }
 
 /** figures.list answers with columns, not records: see figure-page.ts. */
@@ -181,6 +184,7 @@ export const CONTRACT = {
 
   ...IMPORT_METHODS,
   ...VIEW_METHODS,
+  ...MEETING_METHODS,
 } as const satisfies Readonly<Record<string, MethodSpec>>;
 
 export type Contract = typeof CONTRACT;

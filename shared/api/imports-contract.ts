@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { FIGURE_LAYOUTS, type FigureFilePreviewData, type ImportOutcome } from '../imports';
+import { figureMapping, mappingName, type SavedMapping } from '../figure-mapping';
+import {
+  FIGURE_LAYOUTS,
+  IMPORT_PURPOSES,
+  type ChosenFiles,
+  type FigureFilePreviewData,
+  type ImportOutcome,
+} from '../imports';
 import { method } from './contract-method';
 
 /**
@@ -33,7 +40,8 @@ const figuresJob = z.strictObject({
 
 const policeJob = z.strictObject({
   kind: z.literal('police'),
-  source,
+  /** A file or a folder, or several files chosen together (one job, one transaction). */
+  source: z.union([source, z.array(source).min(1, 'choose a file').max(1000)]),
   lsoaLookup: source.optional(),
 });
 
@@ -49,4 +57,23 @@ export const IMPORT_METHODS = {
   ),
   'imports.run': method<ImportOutcome>()(z.strictObject({ jobId, job: importJob }), { writes: false }),
   'jobs.cancel': method<{ readonly cancelled: boolean }>()(z.strictObject({ jobId }), { writes: false }),
+
+  /** Figure-import mappings saved by name, to reuse next quarter. */
+  'mappings.list': method<SavedMapping[]>()(z.strictObject({}), { writes: false }),
+  /** Saves a mapping by name: creates it, or replaces the one of that name (any case). */
+  'mappings.save': method<SavedMapping>()(z.strictObject({ name: mappingName, mapping: figureMapping }), {
+    writes: true,
+  }),
+  'mappings.delete': method<{ readonly deleted: number }>()(z.strictObject({ id: z.number().int().positive() }), {
+    writes: true,
+  }),
+
+  /**
+   * The desktop app's native file dialog, for files of any size and folders of
+   * police.uk months: the chosen paths, or null when cancelled. The browser
+   * preview has none (AppInfo.nativeFileDialogs is false) and uploads instead.
+   */
+  'files.chooseImport': method<ChosenFiles | null>()(z.strictObject({ purpose: z.enum(IMPORT_PURPOSES) }), {
+    writes: false,
+  }),
 } as const;

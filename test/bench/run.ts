@@ -15,6 +15,7 @@ import { localWriter } from '../../db/writer';
 import { insertFloor, selectFloor } from './floors';
 import { formatMs, measure, type Measurement } from './measure';
 import { benchPoliceImport, POLICE_RSS_BUDGET_MB, type PoliceBench } from './police-import-bench';
+import { benchPackExport } from './pack-export-bench';
 import { benchRenderer, type RendererBench } from './renderer-bench';
 import { buildSyntheticDatabase, MILLION } from './synthetic-database';
 
@@ -94,6 +95,8 @@ try {
 
   renderer = await benchRenderer(folder);
   lines.push(...renderer.lines);
+
+  for (const measurement of await benchPackExport(nextPath())) lines.push({ measurement });
 } finally {
   rmSync(folder, { recursive: true, force: true });
 }
@@ -112,7 +115,7 @@ for (const { measurement, floor } of lines) {
   );
 }
 process.stdout.write(
-  `medians of 5, 3 and 20 runs (the Figures screen: 5 first renders, 5 scrolls of ten screens, 10 edits); floors measured in the same run\n`,
+  `medians of 3 to 20 runs (the Figures screen: 5 first renders, 5 scrolls of ten screens, 10 edits); floors measured in the same run\n`,
 );
 if (renderer) process.stdout.write(`${renderer.frameNote}\n`);
 const rssOk = police !== undefined && police.peakRssMb <= POLICE_RSS_BUDGET_MB;

@@ -1,19 +1,10 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
 
-/** Debian's Chromium, which .ci/run installs; a test tool never downloads a browser. */
-export const CHROMIUM = process.env.BOARDPACK_CHROMIUM ?? '/usr/bin/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../electron/pack/pdf/debian-chromium';
 
-/** The flags every run uses: no sandbox (containers), no GPU, nothing that talks to Google. */
-export const CHROMIUM_ARGS: readonly string[] = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+/** Debian's Chromium, which .ci/run installs; a test tool never downloads a browser. */
+export const CHROMIUM = CHROMIUM_PATH;
 
 /**
  * Launches Debian's Chromium through playwright-core. Kept apart from the

@@ -4,6 +4,9 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openApp, screenshot, seriousViolations, type RunningApp } from './harness';
 
+/** The views this test saves (the demo dataset's own, for its demo meeting, are left out). */
+const SAVED_BY_TEST = "select name from comparison_view where name not like '% by Local Policing Area, %'";
+
 /**
  * The Comparisons screen in real Chromium against the demo database: a view is
  * built and saved, its table shows the engine's numbers, its chart is drawn with
@@ -102,9 +105,7 @@ describe('the Comparisons screen', () => {
           .count(),
       )
       .toBe(1);
-    expect(query<{ name: string }>('select name from comparison_view')).toEqual([
-      { name: 'Domestic burglary by police area' },
-    ]);
+    expect(query<{ name: string }>(SAVED_BY_TEST)).toEqual([{ name: 'Domestic burglary by police area' }]);
 
     await page.waitForLoadState('networkidle');
     await screenshotAll('comparisons-burglary');
@@ -197,12 +198,10 @@ describe('the Comparisons screen', () => {
       .selectOption({ label: 'Domestic burglary by police area' });
     await page.getByRole('textbox', { name: 'Name' }).fill('Burglary, police areas');
     await page.getByRole('button', { name: 'Save changes' }).click();
-    await expect
-      .poll(() => query<{ name: string }>('select name from comparison_view'))
-      .toEqual([{ name: 'Burglary, police areas' }]);
+    await expect.poll(() => query<{ name: string }>(SAVED_BY_TEST)).toEqual([{ name: 'Burglary, police areas' }]);
     await page.getByRole('button', { name: 'Delete view…' }).click();
     await page.getByRole('group', { name: 'Confirm delete' }).getByRole('button', { name: 'Delete' }).click();
-    await expect.poll(() => query('select name from comparison_view')).toEqual([]);
+    await expect.poll(() => query(SAVED_BY_TEST)).toEqual([]);
   });
 
   it('draws nivo charts without injecting a <style> element or breaking the CSP', async () => {

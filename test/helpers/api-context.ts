@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { afterAll } from 'vitest';
 import { loadDemoDataset } from '../../db/demo/load-demo';
 import type { Database } from '../../db/schema/database';
 import type { ApiEvent } from '../../shared/api/result';
@@ -6,6 +7,8 @@ import type { InputOf, MethodName, OutputOf } from '../../shared/api/contract';
 import type { ErrorData } from '../../shared/errors';
 import { dispatch, type DispatchContext } from '../../electron/api/dispatch';
 import { JobRunner, spawnTypeScriptWorker } from '../../electron/jobs/job-runner';
+import { playwrightPrinter } from '../../electron/pack/pdf/playwright-printer';
+import type { PdfPrinter } from '../../electron/pack/pdf-printer';
 import { newDatabase, tempPath } from './temp-files';
 
 export interface TestApi {
@@ -17,6 +20,13 @@ export interface TestApi {
   fail(name: string, input: unknown): Promise<ErrorData>;
 }
 
+/** One printer for the test file's contexts: it launches Chromium on the first PDF only, and closes when the file ends. */
+let printer: PdfPrinter | null = null;
+afterAll(async () => {
+  await printer?.close();
+  printer = null;
+});
+
 /** A fresh database (with the demo dataset unless `empty`) behind the real dispatcher. */
 export async function apiOnDatabase(options: { empty?: boolean } = {}): Promise<TestApi> {
   const path = tempPath();
@@ -24,6 +34,7 @@ export async function apiOnDatabase(options: { empty?: boolean } = {}): Promise<
   if (!options.empty) await loadDemoDataset(db, { actor: 'test', now: () => '2026-11-26T09:00:00.000Z' });
   const events: ApiEvent[] = [];
   const jobs = new JobRunner(spawnTypeScriptWorker, (event) => events.push(event));
+  printer ??= playwrightPrinter();
   const context: DispatchContext = {
     jobs,
     db,
@@ -31,6 +42,7 @@ export async function apiOnDatabase(options: { empty?: boolean } = {}): Promise<
     databasePath: path,
     version: '0.0.0-test',
     emit: (event) => events.push(event),
+    printer,
   };
   return {
     db,

@@ -16,8 +16,8 @@ import { writePoliceFigures } from './police-figures';
 import type { MonthTally } from './police-tally';
 
 export interface PoliceImportRequest {
-  /** A police.uk street-level file, or a folder of them. */
-  readonly path: string;
+  /** A police.uk street-level file or a folder of them, or several such (files chosen together). */
+  readonly path: string | readonly string[];
   /** A CSV with the header "LSOA code,Area": when given, it alone places LSOAs in areas. */
   readonly lsoaLookup?: string;
 }
@@ -102,7 +102,8 @@ export async function importPolice(
   request: PoliceImportRequest,
   control: ImportControl = {},
 ): Promise<PoliceImportResult> {
-  const files = policeFiles(request.path);
+  const paths: readonly string[] = typeof request.path === 'string' ? [request.path] : request.path;
+  const files = paths.flatMap(policeFiles);
   const sizes = files.map(fileSize);
   const tracker = new ProgressTracker(
     control,
@@ -125,7 +126,7 @@ export async function importPolice(
   );
   const rowsRead = ordered.reduce((sum, tally) => sum + tally.rowsRead, 0);
   if (rowsRead === 0) {
-    throw new BoardpackError('invalid-input', 'the files have a header but no crime rows', { file: request.path });
+    throw new BoardpackError('invalid-input', 'the files have a header but no crime rows', { file: paths.join(', ') });
   }
   const months = [...new Set(ordered.map((tally) => tally.month))];
   tracker.report('writing', true);

@@ -1,10 +1,10 @@
-import { writeFile } from 'node:fs/promises';
 import { CHART_KINDS, chartSpec, DEFAULT_CHART_SIZE, defaultChartKind } from '../../../shared/charts/chart-spec';
 import { BoardpackError } from '../../../shared/errors';
 import { openDatabase } from '../../../db/open-database';
 import { findViewByName } from '../../../db/repositories/comparison-views';
 import { parseOrThrow } from '../../api/parse';
 import { chartSvgOfView } from '../../charts/chart-svg-of-view';
+import { writeAtomically } from '../../files/write-atomically';
 import { requireOption, type Command } from '../command';
 
 function whole(values: Record<string, string | boolean | undefined>, option: string, fallback: number): number {
@@ -59,11 +59,7 @@ export const chartCommand: Command = {
         ...(typeof values.title === 'string' ? { title: values.title } : {}),
       });
       const drawn = await chartSvgOfView(opened.db, chart);
-      try {
-        await writeFile(file, drawn.svg, 'utf8');
-      } catch (error) {
-        throw new BoardpackError('io', `cannot write the chart: ${(error as Error).message}`, { file });
-      }
+      await writeAtomically(file, drawn.svg, 'the chart');
       out.stdout(`Wrote ${file}: ${drawn.title} (${drawn.kind}, ${drawn.width}×${drawn.height}).\n`);
       return 0;
     } finally {

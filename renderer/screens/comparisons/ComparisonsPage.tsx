@@ -9,7 +9,7 @@ import type { Result } from '../../../shared/api/result';
 import { ChartFigure } from '../../charts/ChartFigure';
 import { useApi } from '../../data/api-context';
 import { useRecords } from '../../data/queries';
-import { downloadFile } from './download';
+import { downloadFile } from '../../data/download';
 import { draftOf, EMPTY_DRAFT, specOf, type ViewDraft } from './draft';
 import { useEvaluatedView, useSavedViews, useViewMutations } from './queries';
 import { ViewEditor } from './ViewEditor';

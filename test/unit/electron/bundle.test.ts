@@ -64,10 +64,14 @@ describe('the main bundle', () => {
     }
   });
 
-  it('keeps only electron, better-sqlite3 and Node’s own modules outside', () => {
+  it('keeps only electron, the native modules (better-sqlite3, resvg) and Node’s own modules outside', () => {
     const outside = new Set(requiredModules(built.main));
     const node = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
-    expect([...outside].filter((id) => !node.has(id)).sort()).toEqual(['better-sqlite3', 'electron']);
+    expect([...outside].filter((id) => !node.has(id)).sort()).toEqual([
+      '@resvg/resvg-js',
+      'better-sqlite3',
+      'electron',
+    ]);
   });
 
   it('starts: creates the demo database on first run and answers the window', async () => {
@@ -86,7 +90,12 @@ describe('the main bundle', () => {
     };
     expect(await info?.(event, {})).toEqual({
       ok: true,
-      value: { version: '0.1.0', databasePath: join(userData, 'boardpack.db'), partnership: DEMO_PARTNERSHIP },
+      value: {
+        version: '0.1.0',
+        databasePath: join(userData, 'boardpack.db'),
+        partnership: DEMO_PARTNERSHIP,
+        nativeFileDialogs: true,
+      },
     });
   });
 });

@@ -52,7 +52,11 @@ describe('electron-builder.yml', () => {
     expect(config.files).toEqual(
       expect.arrayContaining(['out/**', 'resources/demo/**', 'package.json', '!out/node_modules/**']),
     );
-    expect(config.asarUnpack).toEqual(['**/node_modules/better-sqlite3/**', 'out/import-worker.cjs']);
+    expect(config.asarUnpack).toEqual([
+      '**/node_modules/better-sqlite3/**',
+      '**/node_modules/@resvg/**',
+      'out/import-worker.cjs',
+    ]);
     expect(config.npmRebuild).toBe(true);
     const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { main: string };
     expect(pkg.main).toBe('out/main.cjs');

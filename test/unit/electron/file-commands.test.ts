@@ -1,12 +1,15 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it, vi, type Mock } from 'vitest';
+import { takeBackup, type Backup } from '../../../db/backups';
 import { openDatabase } from '../../../db/open-database';
+import { openSqliteFile } from '../../../db/sqlite/sqlite-file';
 import { localWriter } from '../../../db/writer';
 import { DatabaseSession } from '../../../electron/app/database-session';
 import {
   newDatabaseFromDialog,
   openDatabaseFile,
+  restoreFromDialog,
   saveCopyFromDialog,
   withDatabaseExtension,
   type FileCommandDeps,
@@ -19,14 +22,28 @@ import { DEMO_PARTNERSHIP, glossaryCount, REPO } from './app-fixture';
 
 const DEMO_DIR = join(REPO, 'resources', 'demo');
 
-function dialogs(answers: Partial<Record<'open' | 'create' | 'copy', string | null>> = {}) {
+function dialogs(
+  answers: Partial<Record<'open' | 'create' | 'copy' | 'backup', string | null>> & { confirm?: boolean } = {},
+) {
   return {
     chooseDatabaseToOpen: vi.fn(() => Promise.resolve(answers.open ?? null)),
     chooseNewDatabasePath: vi.fn(() => Promise.resolve(answers.create ?? null)),
     chooseCopyPath: vi.fn((_suggested: string) => Promise.resolve(answers.copy ?? null)),
+    chooseBackup: vi.fn((_folder: string) => Promise.resolve(answers.backup ?? null)),
+    confirm: vi.fn((_title: string, _message: string, _button: string) => Promise.resolve(answers.confirm ?? false)),
     showError: vi.fn((_title: string, _message: string) => Promise.resolve()),
     showInfo: vi.fn((_title: string, _message: string) => Promise.resolve()),
   } satisfies FileDialogs;
+}
+
+/** A backup of the file as it is now, taken as the app takes one. */
+async function backUp(path: string): Promise<Backup> {
+  const sqlite = openSqliteFile(path, { create: false, readonly: true });
+  try {
+    return await takeBackup(sqlite, path, 'manual', new Date('2026-11-25T09:00:00Z'));
+  } finally {
+    sqlite.close();
+  }
 }
 
 async function session() {
@@ -46,6 +63,48 @@ function deps(current: DatabaseSession, fileDialogs: FileDialogs): FileCommandDe
 }
 
 describe('File commands', () => {
+  it('restore a chosen backup after asking, keep the file as it was, and refresh every screen', async () => {
+    const { current, events, close } = await session();
+    const db = () => current.context().db;
+    await db().insertInto('glossaryTerm').values({ term: 'ASB', definition: 'backed up' }).execute();
+    const backup = await backUp(current.path);
+    await db().updateTable('glossaryTerm').set({ definition: 'edited since' }).execute();
+
+    const declined = dialogs({ backup: backup.file, confirm: false });
+    expect(await restoreFromDialog(deps(current, declined))).toBe(false);
+    expect((await db().selectFrom('glossaryTerm').select('definition').executeTakeFirstOrThrow()).definition).toBe(
+      'edited since',
+    );
+
+    const accepted = dialogs({ backup: backup.file, confirm: true });
+    const commands = deps(current, accepted);
+    expect(await restoreFromDialog(commands, () => new Date('2026-11-26T09:00:00Z'))).toBe(true);
+    expect((await db().selectFrom('glossaryTerm').select('definition').executeTakeFirstOrThrow()).definition).toBe(
+      'backed up',
+    );
+    expect(accepted.chooseBackup).toHaveBeenCalledWith(`${current.path}-backups`);
+    expect(accepted.showInfo.mock.calls[0]?.[1]).toMatch(/before-restore\.bak\.$/);
+    expect(events).toHaveBeenLastCalledWith({ type: 'data-changed', tables: ['*'] });
+    expect(commands.changed).toHaveBeenCalledOnce();
+    await close();
+  });
+
+  it('say so when there are no backups, and refuse a file that is not one, leaving the database open', async () => {
+    const { current, close } = await session();
+    const none = dialogs();
+    expect(await restoreFromDialog(deps(current, none))).toBe(false);
+    expect(none.showInfo).toHaveBeenCalledWith('No backups yet', `There are no backups of ${current.path} yet.`);
+
+    await backUp(current.path);
+    const bogus = tempPath('bogus.bak');
+    writeFileSync(bogus, 'not a backup');
+    const refused = dialogs({ backup: bogus, confirm: true });
+    expect(await restoreFromDialog(deps(current, refused))).toBe(false);
+    expect(refused.showError.mock.calls[0]?.[1]).toMatch(/not a Boardpack database/);
+    expect(await glossaryCount(current.context().db)).toBe(0);
+    await close();
+  });
+
   it('open a Boardpack file in place of the current one and tell the renderer', async () => {
     const { current, events, close } = await session();
     const other = (await newDatabase()).path;

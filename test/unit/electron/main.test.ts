@@ -180,7 +180,7 @@ describe('the window', () => {
     expect(webview.preventDefault).toHaveBeenCalledOnce();
   });
 
-  it('refuses every permission, every remote request and every download', async () => {
+  it('refuses every permission, every remote request and every download but its own exports', async () => {
     const fake = await launch();
     const session = fake.defaultSession;
     const onPermission = session.setPermissionRequestHandler.mock.calls[0]?.[0] as PermissionRequestHandler;
@@ -204,9 +204,33 @@ describe('the window', () => {
     expect(verdict('app://boardpack/assets/app.js')).toEqual({ cancel: false });
     expect(verdict('data:image/png;base64,AAAA')).toEqual({ cancel: false });
 
-    const download = fakeEvent();
-    session.emit('will-download', download, {}, window(fake).webContents);
-    expect(download.preventDefault).toHaveBeenCalledOnce();
+    const downloadOf = (url: string) => {
+      const event = fakeEvent();
+      const item = { getURL: () => url, setSaveDialogOptions: vi.fn() };
+      session.emit('will-download', event, item, window(fake).webContents);
+      return { cancelled: event.preventDefault.mock.calls.length > 0, dialog: item.setSaveDialogOptions.mock.calls };
+    };
+    for (const url of [
+      'https://evil.example/payload.exe',
+      'file:///etc/passwd',
+      'data:text/csv,a,b',
+      'blob:https://evil.example/0b6b2d4c',
+      'blob:null/0b6b2d4c',
+    ]) {
+      expect(downloadOf(url), url).toEqual({ cancelled: true, dialog: [] });
+    }
+  });
+
+  it("lets the app's own exports (blob: URLs of its origin) through to a save dialog", async () => {
+    const fake = await launch();
+    const event = fakeEvent();
+    const item = { getURL: () => 'blob:app://boardpack/0b6b2d4c-5d1e', setSaveDialogOptions: vi.fn() };
+    fake.defaultSession.emit('will-download', event, item, window(fake).webContents);
+    expect(event.preventDefault).not.toHaveBeenCalled();
+    expect(item.setSaveDialogOptions).toHaveBeenCalledExactlyOnceWith({
+      title: 'Save the exported file',
+      buttonLabel: 'Save',
+    });
   });
 
   it('brings the first window forward when the app is launched again', async () => {
@@ -239,8 +263,32 @@ describe('the API over IPC', () => {
     const { fake, database } = await launchOn();
     expect(await call(fake, 'app.info', {})).toEqual({
       ok: true,
-      value: { version: '0.1.0', databasePath: database.path, partnership: null },
+      value: { version: '0.1.0', databasePath: database.path, partnership: null, nativeFileDialogs: true },
     });
+  });
+
+  it('chooses import files in the native dialog, attached to the window; a cancel answers null', async () => {
+    const { fake } = await launchOn();
+    expect(await call(fake, 'files.chooseImport', { purpose: 'police-folder' })).toEqual({ ok: true, value: null });
+    expect(fake.dialog.showOpenDialog).toHaveBeenLastCalledWith(
+      window(fake),
+      expect.objectContaining({ title: 'Choose a folder of police.uk monthly files', properties: ['openDirectory'] }),
+    );
+    fake.dialog.showOpenDialog.mockResolvedValueOnce({
+      canceled: false,
+      filePaths: ['/data/2024-04-thames-valley-street.csv', '/data/2024-05-thames-valley-street.csv'],
+    });
+    expect(await call(fake, 'files.chooseImport', { purpose: 'police-files' })).toEqual({
+      ok: true,
+      value: {
+        paths: ['/data/2024-04-thames-valley-street.csv', '/data/2024-05-thames-valley-street.csv'],
+        names: ['2024-04-thames-valley-street.csv', '2024-05-thames-valley-street.csv'],
+      },
+    });
+    expect(fake.dialog.showOpenDialog).toHaveBeenLastCalledWith(
+      window(fake),
+      expect.objectContaining({ properties: ['openFile', 'multiSelections'] }),
+    );
   });
 
   it('refuses a message from any other frame or webContents and writes nothing', async () => {
@@ -303,7 +351,7 @@ describe('the database it opens', () => {
     expect(existsSync(demo)).toBe(true);
     expect(await call(fake, 'app.info', {})).toEqual({
       ok: true,
-      value: { version: '0.1.0', databasePath: demo, partnership: DEMO_PARTNERSHIP },
+      value: { version: '0.1.0', databasePath: demo, partnership: DEMO_PARTNERSHIP, nativeFileDialogs: true },
     });
     expect(readSettingsFile()).toEqual({ lastOpened: demo, recent: [demo] });
     expect(fake.app.setPath).toHaveBeenCalledExactlyOnceWith('userData', userData);
@@ -372,7 +420,7 @@ describe('the database it opens', () => {
 });
 
 describe('the application menu', () => {
-  it('offers New, Open, Open recent, Save a copy and Quit in File; no Import or Export yet', async () => {
+  it('offers New, Open, Open recent, Save a copy, Restore from backup and Quit in File', async () => {
     const fake = await launch();
     const menu = currentMenu(fake);
     expect(menuShape(menu)).toEqual(
@@ -387,6 +435,7 @@ describe('the application menu', () => {
       'Open recent',
       '—',
       'Save a copy…',
+      'Restore from backup…',
       '—',
       process.platform === 'darwin' ? 'role:close' : 'role:quit',
     ]);

@@ -8,6 +8,7 @@ const actions = (): { [Name in keyof MenuActions]: Mock<MenuActions[Name]> } => 
   openRecent: vi.fn(),
   clearRecent: vi.fn(),
   saveCopy: vi.fn(),
+  restoreBackup: vi.fn(),
   about: vi.fn(),
 });
 
@@ -70,6 +71,7 @@ describe('the application menu', () => {
       newDatabase: menuItem(menu, '&File', 'New database…'),
       open: menuItem(menu, '&File', 'Open…'),
       saveCopy: menuItem(menu, '&File', 'Save a copy…'),
+      restoreBackup: menuItem(menu, '&File', 'Restore from backup…'),
       about: menuItem(menu, '&Help', 'About Boardpack'),
     };
     expect([items.newDatabase.accelerator, items.open.accelerator, items.saveCopy.accelerator]).toEqual([

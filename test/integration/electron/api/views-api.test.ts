@@ -8,6 +8,13 @@ import { apiOnDatabase, type TestApi } from '../../../helpers/api-context';
  * field named, evaluated by id or as an unsaved spec.
  */
 
+/** The demo dataset without the saved views of its demo meetings, so each test starts with none. */
+async function apiWithoutSavedViews(): Promise<TestApi> {
+  const api = await apiOnDatabase();
+  await api.db.deleteFrom('comparisonView').execute();
+  return api;
+}
+
 async function idsOf(api: TestApi) {
   const [indicators, areas, periods] = await Promise.all([
     api.call('indicators.list', {}),
@@ -37,7 +44,7 @@ async function burglary(api: TestApi): Promise<ViewSpecInput> {
 
 describe('views.create, views.list and views.get', () => {
   it('saves a view by name with its spec (defaults filled in), logs it and says the views changed', async () => {
-    const api = await apiOnDatabase();
+    const api = await apiWithoutSavedViews();
     const spec = await burglary(api);
     const saved = await api.call('views.create', { name: 'Domestic burglary by police area', spec });
     expect(saved).toMatchObject({
@@ -59,7 +66,7 @@ describe('views.create, views.list and views.get', () => {
   });
 
   it('refuses a second view with the same name in any case, writing nothing', async () => {
-    const api = await apiOnDatabase();
+    const api = await apiWithoutSavedViews();
     const spec = await burglary(api);
     await api.call('views.create', { name: 'Burglary', spec });
     expect(await api.fail('views.create', { name: '  BURGLARY ', spec })).toMatchObject({
@@ -71,7 +78,7 @@ describe('views.create, views.list and views.get', () => {
   });
 
   it('refuses a spec naming an area that does not exist, or a malformed one, with the field', async () => {
-    const api = await apiOnDatabase();
+    const api = await apiWithoutSavedViews();
     const spec = await burglary(api);
     expect(await api.fail('views.create', { name: 'Ghost', spec: { ...spec, areaIds: [9999] } })).toMatchObject({
       code: 'not-found',
@@ -98,7 +105,7 @@ describe('views.create, views.list and views.get', () => {
 
 describe('views.update and views.delete', () => {
   it('renames a view and replaces its spec, logging old → new', async () => {
-    const api = await apiOnDatabase();
+    const api = await apiWithoutSavedViews();
     const spec = await burglary(api);
     const saved = await api.call('views.create', { name: 'Burglary', spec });
     const renamed = await api.call('views.update', { id: saved.id, name: 'Burglary by police area' });
@@ -117,7 +124,7 @@ describe('views.update and views.delete', () => {
   });
 
   it('deletes a view, and then says it is gone', async () => {
-    const api = await apiOnDatabase();
+    const api = await apiWithoutSavedViews();
     const saved: SavedView = await api.call('views.create', { name: 'Burglary', spec: await burglary(api) });
     expect(await api.call('views.delete', { id: saved.id })).toEqual({ deleted: 1 });
     expect(await api.call('views.list', {})).toEqual([]);
@@ -126,7 +133,7 @@ describe('views.update and views.delete', () => {
   });
 
   it('refuses to read a stored spec that no longer parses, naming the view', async () => {
-    const api = await apiOnDatabase();
+    const api = await apiWithoutSavedViews();
     const saved = await api.call('views.create', { name: 'Burglary', spec: await burglary(api) });
     await api.db
       .updateTable('comparisonView')
@@ -143,7 +150,7 @@ describe('views.update and views.delete', () => {
 
 describe('views.evaluate', () => {
   it('evaluates a saved view by id and an unsaved spec to the same table', async () => {
-    const api = await apiOnDatabase();
+    const api = await apiWithoutSavedViews();
     const spec = await burglary(api);
     const saved = await api.call('views.create', { name: 'Burglary', spec });
     const byId = await api.call('views.evaluate', { id: saved.id });
@@ -155,7 +162,7 @@ describe('views.evaluate', () => {
   });
 
   it('wants either an id or a spec', async () => {
-    const api = await apiOnDatabase();
+    const api = await apiWithoutSavedViews();
     const spec = await burglary(api);
     expect(await api.fail('views.evaluate', {})).toMatchObject({ code: 'invalid-input', where: { field: 'id' } });
     expect(await api.fail('views.evaluate', { id: 1, spec })).toMatchObject({ code: 'invalid-input' });

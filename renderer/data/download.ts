@@ -1,11 +1,11 @@
-import type { ViewFile } from '../../../shared/views/view-file';
+import type { ViewFile } from '../../shared/views/view-file';
 
 /**
  * Offers a file to save the way a browser does: a Blob and a temporary
- * <a download> (no data: URL). The browser preview saves it. The desktop app's
- * session refuses every download today (electron/adapters/security.ts cancels
- * will-download), so there it needs the session to let this through with a save
- * dialog; nothing here changes when it does.
+ * <a download> (no data: URL). The browser preview saves it; the desktop app's
+ * session lets exactly such downloads through (a blob: URL of the app's own
+ * origin, electron/app/web-policy.ts isAllowedDownloadUrl) to Electron's save
+ * dialog, and cancels every other download.
  */
 export function downloadFile(file: ViewFile): void {
   const bytes =

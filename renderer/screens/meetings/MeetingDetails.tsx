@@ -1,0 +1,159 @@
+import { useCallback, useMemo, useState } from 'react';
+import { MARKINGS, type Marking } from '../../../shared/domain';
+import type { Meeting, MeetingPerson } from '../../../shared/api/meetings-contract';
+import { formatError } from '../../../shared/errors';
+import type { Period } from '../../../shared/model';
+import { useRecords } from '../../data/queries';
+import { PeopleEditor } from './PeopleEditor';
+import { useDebouncedChanges } from './use-debounced-changes';
+import { useWrite } from './use-write';
+
+type MeetingChanges = Partial<{
+  title: string;
+  board: string | null;
+  heldOn: string;
+  startsAt: string | null;
+  periodId: number | null;
+  venue: string | null;
+  marking: Marking;
+  attendees: MeetingPerson[];
+  apologies: MeetingPerson[];
+}>;
+
+const orNull = (text: string) => (text.trim() === '' ? null : text);
+
+/**
+ * The meeting's own facts: board, title, date and time, the quarter it reports
+ * on, venue, protective marking, who attends and who sent apologies. Each
+ * change saves itself (typing after a pause or on leaving the field).
+ */
+export function MeetingDetails({ meeting }: { meeting: Meeting }) {
+  const write = useWrite();
+  const periods = useRecords<Period>('periods');
+  const [draft, setDraft] = useState(meeting);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const save = useCallback(
+    (changes: MeetingChanges) => {
+      void write('meetings.update', { id: meeting.id, changes }).then((result) =>
+        setFailure(result.ok ? null : formatError(result.error)),
+      );
+    },
+    [meeting.id, write],
+  );
+  const { schedule, flush } = useDebouncedChanges(save);
+
+  const change = (changes: MeetingChanges, at: 'now' | 'later' = 'later') => {
+    setDraft((current) => ({ ...current, ...changes }));
+    schedule(changes);
+    if (at === 'now') flush();
+  };
+
+  /** Rows without a name stay on screen and are left out of the save. */
+  const changePeople = (field: 'attendees' | 'apologies', people: readonly MeetingPerson[], at: 'now' | 'later') => {
+    setDraft((current) => ({ ...current, [field]: people }));
+    schedule({
+      [field]: people
+        .filter((person) => person.name.trim() !== '')
+        .map((person) => ({ name: person.name.trim(), role: person.role?.trim() || null })),
+    });
+    if (at === 'now') flush();
+  };
+
+  const periodOptions = useMemo(
+    () =>
+      [...periods.rows].sort(
+        (a, b) => Number(b.kind === 'quarter') - Number(a.kind === 'quarter') || b.startDate.localeCompare(a.startDate),
+      ),
+    [periods.rows],
+  );
+
+  const text = (label: string, field: 'title' | 'board' | 'venue', required = false) => (
+    <label className="field">
+      <span className="field-label">{label}</span>
+      <input
+        className="text-input"
+        value={draft[field] ?? ''}
+        required={required}
+        onChange={(event) => change({ [field]: required ? event.target.value : orNull(event.target.value) })}
+        onBlur={flush}
+      />
+    </label>
+  );
+
+  return (
+    <section className="meeting-details" aria-labelledby="meeting-details-heading">
+      <h3 id="meeting-details-heading" className="section-title">
+        Meeting
+      </h3>
+      <div className="details-grid">
+        {text('Title', 'title', true)}
+        {text('Board', 'board')}
+        <label className="field">
+          <span className="field-label">Date</span>
+          <input
+            type="date"
+            className="text-input"
+            value={draft.heldOn}
+            required
+            onChange={(event) => event.target.value && change({ heldOn: event.target.value }, 'now')}
+          />
+        </label>
+        <label className="field">
+          <span className="field-label">Start time</span>
+          <input
+            type="time"
+            className="text-input"
+            value={draft.startsAt ?? ''}
+            onChange={(event) => change({ startsAt: orNull(event.target.value) })}
+            onBlur={flush}
+          />
+        </label>
+        <label className="field">
+          <span className="field-label">Quarter reported on</span>
+          <select
+            value={draft.periodId ?? ''}
+            onChange={(event) =>
+              change({ periodId: event.target.value === '' ? null : Number(event.target.value) }, 'now')
+            }
+          >
+            <option value="">No quarter</option>
+            {periodOptions.map((period) => (
+              <option key={period.id} value={period.id}>
+                {period.label} ({period.kind})
+              </option>
+            ))}
+          </select>
+        </label>
+        {text('Venue', 'venue')}
+        <label className="field">
+          <span className="field-label">Protective marking</span>
+          <select value={draft.marking} onChange={(event) => change({ marking: event.target.value as Marking }, 'now')}>
+            {MARKINGS.map((marking) => (
+              <option key={marking} value={marking}>
+                {marking}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div role="alert" className="details-failure">
+        {failure ? <p className="error-text">{failure}</p> : null}
+      </div>
+      <div className="people-columns">
+        <PeopleEditor
+          label="Attendees"
+          people={draft.attendees}
+          onChange={(people, at) => changePeople('attendees', people, at)}
+          onBlur={flush}
+        />
+        <PeopleEditor
+          label="Apologies"
+          people={draft.apologies}
+          onChange={(people, at) => changePeople('apologies', people, at)}
+          onBlur={flush}
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,148 @@
+import { useState } from 'react';
+import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
+import { DeleteDialog } from '../../grid/DeleteDialog';
+import { AgendaPanel } from './AgendaPanel';
+import { dateText } from './format';
+import { DuplicateDialog, NewMeetingDialog } from './MeetingDialogs';
+import { MeetingDetails } from './MeetingDetails';
+import { MeetingList } from './MeetingList';
+import { PackPanel } from './PackPanel';
+import { useMeeting, useMeetings, usePackBuild } from './queries';
+import { useWrite } from './use-write';
+import './meetings.css';
+
+type Dialog = 'new' | 'duplicate' | 'delete' | null;
+type TabId = 'meeting' | 'agenda' | 'pack';
+
+/**
+ * Meetings and their packs: the meetings newest first; for the one open, its
+ * details and people, its agenda with each item's editor, and its pack
+ * (problems, preview, issue, versions, export).
+ */
+export function MeetingsPage() {
+  const { meetings, isPending, error } = useMeetings();
+  const write = useWrite();
+  const [chosen, setChosen] = useState<number | null>(null);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const selected = meetings.find((meeting) => meeting.id === chosen) ?? meetings[0] ?? null;
+
+  return (
+    <div className="meetings">
+      <section className="meetings-rail" aria-labelledby="meetings-heading">
+        <div className="grid-toolbar">
+          <h2 id="meetings-heading" className="section-title">
+            Meetings
+          </h2>
+          <span className="grid-toolbar-spacer" />
+          <button type="button" className="button button-primary" onClick={() => setDialog('new')}>
+            New meeting…
+          </button>
+        </div>
+        {isPending ? <p className="help">Loading the meetings…</p> : null}
+        {error ? (
+          <p className="error-text" role="alert">
+            The meetings could not be read: {error.message}
+          </p>
+        ) : null}
+        <MeetingList meetings={meetings} selectedId={selected?.id ?? null} onSelect={setChosen} />
+        {selected ? (
+          <div className="rail-actions">
+            <button type="button" className="button" onClick={() => setDialog('duplicate')}>
+              Duplicate as next quarter…
+            </button>
+            <button type="button" className="button" onClick={() => setDialog('delete')}>
+              Delete meeting…
+            </button>
+          </div>
+        ) : null}
+      </section>
+
+      {selected ? (
+        <MeetingWorkspace key={selected.id} meetingId={selected.id} />
+      ) : !isPending ? (
+        <p className="help">Start a meeting with New meeting; its agenda and pack are prepared here.</p>
+      ) : null}
+
+      {dialog === 'new' ? <NewMeetingDialog onCreated={setChosen} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'duplicate' && selected ? (
+        <DuplicateDialog meeting={selected} onCreated={setChosen} onClose={() => setDialog(null)} />
+      ) : null}
+      {dialog === 'delete' && selected ? (
+        <DeleteDialog
+          entity={null}
+          id={selected.id}
+          what={`the meeting "${selected.title}" with its agenda${selected.latestVersion === null ? '' : ' and its issued versions'}`}
+          onConfirm={() => write('meetings.delete', { id: selected.id })}
+          onClose={(deleted) => {
+            setDialog(null);
+            if (deleted) setChosen(null);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+/** One meeting: its title line, then the Meeting, Agenda and Pack tabs. */
+function MeetingWorkspace({ meetingId }: { meetingId: number }) {
+  const meeting = useMeeting(meetingId);
+  const built = usePackBuild(meetingId);
+  const [tab, setTab] = useState<TabId>('agenda');
+  const [itemId, setItemId] = useState<number | null>(null);
+  const problemCount = built.data?.problems.length ?? 0;
+
+  if (meeting.error)
+    return (
+      <p className="error-text" role="alert">
+        The meeting could not be read: {meeting.error.message}
+      </p>
+    );
+  if (!meeting.data) return <p className="help">Opening the meeting…</p>;
+  const data = meeting.data;
+
+  return (
+    <section className="meeting-workspace" aria-labelledby="meeting-heading">
+      <div className="meeting-head">
+        <h2 id="meeting-heading" className="meeting-title">
+          {data.title}
+        </h2>
+        <span className="meeting-when">
+          {dateText(data.heldOn)}
+          {data.startsAt ? `, ${data.startsAt}` : ''}
+          {data.venue ? ` · ${data.venue}` : ''}
+        </span>
+        <span className={`badge marking marking-${data.marking === 'OFFICIAL' ? 'official' : 'sensitive'}`}>
+          {data.marking}
+        </span>
+      </div>
+      <Tabs selectedKey={tab} onSelectionChange={(key) => setTab(key as TabId)} className="meeting-tabs">
+        <TabList aria-label="Meeting" className="tab-list">
+          <Tab id="meeting" className="tab">
+            Meeting details
+          </Tab>
+          <Tab id="agenda" className="tab">
+            Agenda and papers
+          </Tab>
+          <Tab id="pack" className="tab">
+            Pack{problemCount > 0 ? ` (${problemCount} ${problemCount === 1 ? 'problem' : 'problems'})` : ''}
+          </Tab>
+        </TabList>
+        <TabPanel id="meeting" className="tab-panel">
+          <MeetingDetails meeting={data} />
+        </TabPanel>
+        <TabPanel id="agenda" className="tab-panel">
+          <AgendaPanel meeting={data} built={built.data} selectedItemId={itemId} onSelectItem={setItemId} />
+        </TabPanel>
+        <TabPanel id="pack" className="tab-panel">
+          <PackPanel
+            meetingId={meetingId}
+            onGoToItem={(id) => {
+              setItemId(id);
+              setTab('agenda');
+            }}
+          />
+        </TabPanel>
+      </Tabs>
+    </section>
+  );
+}

@@ -296,7 +296,13 @@ export type DemoPaperBlock = z.output<typeof paperBlock>;
 const demoItemContent = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('paper'), paper: z.array(paperBlock).min(1) }),
   z.strictObject({ kind: z.literal('performance table'), view: text }),
-  z.strictObject({ kind: z.literal('chart'), view: text, chart: z.enum(['trend', 'bar', 'rag-summary']) }),
+  /** `indicator`: which of the view's indicators to draw (absent: its first). */
+  z.strictObject({
+    kind: z.literal('chart'),
+    view: text,
+    chart: z.enum(['trend', 'bar', 'rag-summary']),
+    indicator: optionalText,
+  }),
   /** "planKey ref", as in indicators.json. */
   z.strictObject({ kind: z.literal('priority progress'), priority: text }),
   z.strictObject({ kind: z.literal('finance'), plan: text }),

@@ -79,7 +79,14 @@ function contentOf(
     case 'performance table':
       return { kind: 'performance table', viewId: viewId(content.view) };
     case 'chart':
-      return { kind: 'chart', viewId: viewId(content.view), chart: content.chart };
+      return {
+        kind: 'chart',
+        viewId: viewId(content.view),
+        chart: content.chart,
+        ...(content.indicator === undefined
+          ? {}
+          : { indicatorId: names.indicator(content.indicator, 'meetings.json', row) }),
+      };
     case 'priority progress':
       return { kind: 'priority progress', priorityId: names.priority(content.priority, 'meetings.json', row) };
     case 'finance':

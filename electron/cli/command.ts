@@ -34,3 +34,21 @@ export function requireOption(values: Record<string, string | boolean | undefine
   }
   return value;
 }
+
+export const TEXT_OR_JSON = ['text', 'json'] as const;
+export type TextOrJson = (typeof TEXT_OR_JSON)[number];
+
+/** A --format of text (the default) or json, or a usage error naming it. */
+export function textOrJsonFormat(values: Record<string, string | boolean | undefined>): TextOrJson {
+  const format = values.format ?? 'text';
+  if (typeof format !== 'string' || !TEXT_OR_JSON.includes(format as TextOrJson)) {
+    throw new BoardpackError(
+      'invalid-input',
+      `--format must be one of ${TEXT_OR_JSON.join(', ')}, not "${String(format)}"`,
+      {
+        field: 'format',
+      },
+    );
+  }
+  return format as TextOrJson;
+}

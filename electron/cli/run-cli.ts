@@ -5,9 +5,11 @@ import { backupCommands } from './commands/backup';
 import { chartCommand } from './commands/chart';
 import { checkCommand } from './commands/check';
 import { compareCommand } from './commands/compare';
+import { exportCommand } from './commands/export';
 import { importCommands } from './commands/import';
 import { initCommand } from './commands/init';
-import { meetingsCommand, packCommand } from './commands/pack';
+import { issueCommand } from './commands/issue';
+import { meetingsCommand } from './commands/meetings';
 
 const COMMANDS: Readonly<Record<string, Command | CommandGroup>> = {
   init: initCommand,
@@ -17,7 +19,8 @@ const COMMANDS: Readonly<Record<string, Command | CommandGroup>> = {
   chart: chartCommand,
   backup: backupCommands,
   meetings: meetingsCommand,
-  pack: packCommand,
+  issue: issueCommand,
+  export: exportCommand,
 };
 
 const isGroup = (entry: Command | CommandGroup): entry is CommandGroup => 'subcommands' in entry;
@@ -101,7 +104,13 @@ export async function runCli(argv: readonly string[], out: CliOutput): Promise<n
   } catch (error) {
     if (error instanceof BoardpackError) {
       out.stderr(`boardpack ${label}: ${formatError(error.toData())}\n`);
-      return error.code === 'invalid-input' && error.where?.file === undefined ? 2 : 1;
+      // A usage mistake (exit 2) names an option of the command, or nothing; bad data (exit 1) names where it is.
+      const field = error.where?.field;
+      const usage =
+        error.code === 'invalid-input' &&
+        error.where?.file === undefined &&
+        (field === undefined || field.split('.').some((part) => Object.hasOwn(command.options, part)));
+      return usage ? 2 : 1;
     }
     out.stderr(`boardpack ${label}: ${(error as Error).message ?? String(error)}\n`);
     if (process.env.BOARDPACK_DEBUG) out.stderr(`${(error as Error).stack ?? ''}\n`);

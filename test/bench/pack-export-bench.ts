@@ -7,8 +7,53 @@ import { loadDemoDataset } from '../../db/demo/load-demo';
 import { openDatabase } from '../../db/open-database';
 import { localWriter } from '../../db/writer';
 import { dispatch, type DispatchContext } from '../../electron/api/dispatch';
+import { packDocx } from '../../electron/pack/docx/pack-docx';
+import { packPdf } from '../../electron/pack/pdf/pack-pdf';
+import { packPrintOptions } from '../../electron/pack/pdf/print-options';
 import { playwrightPrinter } from '../../electron/pack/pdf/playwright-printer';
+import { renderPackHtml } from '../../shared/pack/render-html';
 import { measure, type Measurement } from './measure';
+import { syntheticPack } from './synthetic-pack';
+
+export interface PackExportLine {
+  readonly measurement: Measurement;
+  readonly floor?: Measurement;
+}
+
+/**
+ * Issue 6, point 9: a synthetic 100-page pack to Word (≤ 3 s) and to PDF (≤ 1.5 ×
+ * the floor: Chromium alone printing the same final HTML once, measured beside it).
+ */
+export async function benchSyntheticPack(): Promise<PackExportLine[]> {
+  const document = syntheticPack();
+  const printer = playwrightPrinter();
+  const services = { printer, attachment: () => Promise.reject(new Error('no attachments')) };
+  try {
+    const docx = await measure(
+      'export a synthetic 100-page pack to Word',
+      { runs: 3, budgetMs: 3000, warmup: 1 },
+      () => Promise.resolve(document),
+      (pack) => packDocx(pack, services),
+    );
+    const html = renderPackHtml(document, { mode: 'print' });
+    const options = packPrintOptions(document.meta, null);
+    const floor = await measure(
+      'floor: Chromium printing its final HTML once',
+      { runs: 3, budgetMs: Number.POSITIVE_INFINITY, warmup: 1 },
+      () => Promise.resolve(html),
+      (page) => printer.print(page, options),
+    );
+    const pdf = await measure(
+      'export a synthetic 100-page pack to PDF',
+      { runs: 3, budgetMs: floor.medianMs * 1.5 },
+      () => Promise.resolve(document),
+      (pack) => packPdf(pack, services),
+    );
+    return [{ measurement: docx }, { measurement: pdf, floor }];
+  } finally {
+    await printer.close();
+  }
+}
 
 export async function benchPackExport(path: string): Promise<Measurement[]> {
   const database = await openDatabase(path, { create: true });

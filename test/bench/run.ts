@@ -15,7 +15,7 @@ import { localWriter } from '../../db/writer';
 import { insertFloor, selectFloor } from './floors';
 import { formatMs, measure, type Measurement } from './measure';
 import { benchPoliceImport, POLICE_RSS_BUDGET_MB, type PoliceBench } from './police-import-bench';
-import { benchPackExport } from './pack-export-bench';
+import { benchPackExport, benchSyntheticPack } from './pack-export-bench';
 import { benchRenderer, type RendererBench } from './renderer-bench';
 import { buildSyntheticDatabase, MILLION } from './synthetic-database';
 
@@ -97,6 +97,7 @@ try {
   lines.push(...renderer.lines);
 
   for (const measurement of await benchPackExport(nextPath())) lines.push({ measurement });
+  lines.push(...(await benchSyntheticPack()));
 } finally {
   rmSync(folder, { recursive: true, force: true });
 }

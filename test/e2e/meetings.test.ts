@@ -326,7 +326,7 @@ describe('the Meetings & packs screen', () => {
     await confirm.getByRole('button', { name: 'Delete' }).click();
     await expect
       .poll(() => query<{ title: string }>('select title from meeting order by held_on').map((row) => row.title))
-      .toEqual([DEMO, MEETING]);
+      .toEqual([DEMO, 'Safer Buckinghamshire Board — July 2022', MEETING]);
     expect(app.pageErrors.filter((error) => /Content Security Policy|Refused to/i.test(error))).toEqual([]);
   });
 });

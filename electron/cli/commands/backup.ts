@@ -2,12 +2,12 @@ import { listBackups, restoreBackup, takeBackup, type Backup } from '../../../db
 import { openDatabase } from '../../../db/open-database';
 import { openSqliteFile } from '../../../db/sqlite/sqlite-file';
 import { BoardpackError } from '../../../shared/errors';
-import { requireOption, type CliOutput, type Command, type CommandGroup } from '../command';
+import { requireOption, textOrJsonFormat, type CliOutput, type Command, type CommandGroup } from '../command';
 
 const formatOption = { format: { type: 'string' } } as const;
 
 function print(out: CliOutput, values: Record<string, string | boolean | undefined>, backups: readonly Backup[]): void {
-  if (values.format === 'json') {
+  if (textOrJsonFormat(values) === 'json') {
     out.stdout(`${JSON.stringify(backups, null, 2)}\n`);
     return;
   }
@@ -25,7 +25,7 @@ const list: Command = {
   run(values, out) {
     const path = requireOption(values, 'db');
     const backups = listBackups(path);
-    if (backups.length === 0 && values.format !== 'json') out.stdout(`no backups of ${path} yet\n`);
+    if (backups.length === 0 && textOrJsonFormat(values) === 'text') out.stdout(`no backups of ${path} yet\n`);
     else print(out, values, backups);
     return Promise.resolve(0);
   },
@@ -37,6 +37,7 @@ const create: Command = {
   options: { db: { type: 'string' }, ...formatOption },
   async run(values, out) {
     const path = requireOption(values, 'db');
+    textOrJsonFormat(values);
     // Opened as the app opens it first, so a file that is not ours, or is damaged, is refused with its reason.
     const opened = await openDatabase(path);
     await opened.close();
@@ -67,8 +68,9 @@ const restore: Command = {
         { field: 'file' },
       );
     }
+    const format = textOrJsonFormat(values);
     const safety = await restoreBackup(path, chosen, new Date());
-    if (values.format === 'json') out.stdout(`${JSON.stringify({ restored: chosen, safetyBackup: safety.file })}\n`);
+    if (format === 'json') out.stdout(`${JSON.stringify({ restored: chosen, safetyBackup: safety.file })}\n`);
     else out.stdout(`restored ${chosen} into ${path}; the file as it was is kept in ${safety.file}\n`);
     return 0;
   },

@@ -3,9 +3,9 @@ import { LAYOUTS, loadFigureMapping, saveFigureMapping, type Layout } from '../.
 import { openDatabase } from '../../../db/open-database';
 import { localWriter } from '../../../db/writer';
 import { BoardpackError } from '../../../shared/errors';
-import { requireOption, type Command } from '../command';
+import { requireOption, type Command, textOrJsonFormat } from '../command';
 import { renderTextTable } from '../text-table';
-import { importFormat, reportingUnknownNames, thousands } from './import-options';
+import { reportingUnknownNames, thousands } from './import-options';
 
 const optionalString = (value: string | boolean | undefined): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? value : undefined;
@@ -39,7 +39,7 @@ export const importFiguresCommand: Command = {
   },
   async run(values, out, [file = '']) {
     const path = requireOption(values, 'db');
-    const format = importFormat(values);
+    const format = textOrJsonFormat(values);
     const layout = layoutOf(values.layout);
     const mappingFile = optionalString(values.mapping);
     const mapping = mappingFile === undefined ? undefined : loadFigureMapping(mappingFile);

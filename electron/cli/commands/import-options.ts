@@ -1,24 +1,6 @@
-import { BoardpackError, describeWhere } from '../../../shared/errors';
+import { describeWhere } from '../../../shared/errors';
 import { describeUnknownName, UnknownNamesError } from '../../../db/imports/figures/unknown-names-error';
 import type { CliOutput } from '../command';
-
-export const IMPORT_FORMATS = ['text', 'json'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
-
-/** The --format of an import command: text (the default) or json. */
-export function importFormat(values: Record<string, string | boolean | undefined>): ImportFormat {
-  const format = values.format ?? 'text';
-  if (typeof format !== 'string' || !IMPORT_FORMATS.includes(format as ImportFormat)) {
-    throw new BoardpackError(
-      'invalid-input',
-      `--format must be one of ${IMPORT_FORMATS.join(', ')}, not "${String(format)}"`,
-      {
-        field: 'format',
-      },
-    );
-  }
-  return format as ImportFormat;
-}
 
 /**
  * Runs an import; unknown names become one line each on stderr (where, name,

@@ -1,9 +1,9 @@
 import { importPolice, type PoliceImportResult } from '../../../db/imports/police/import-police';
 import { openDatabase } from '../../../db/open-database';
 import { localWriter } from '../../../db/writer';
-import { requireOption, type Command } from '../command';
+import { requireOption, type Command, textOrJsonFormat } from '../command';
 import { renderTextTable } from '../text-table';
-import { importFormat, thousands } from './import-options';
+import { thousands } from './import-options';
 
 export const importPoliceCommand: Command = {
   summary: 'import police.uk street-level crime files (one file or a folder)',
@@ -16,7 +16,7 @@ export const importPoliceCommand: Command = {
   },
   async run(values, out, [path = '']) {
     const database = requireOption(values, 'db');
-    const format = importFormat(values);
+    const format = textOrJsonFormat(values);
     const lookup = values['lsoa-lookup'];
     const opened = await openDatabase(database, { dailyBackup: true });
     try {

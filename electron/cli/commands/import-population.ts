@@ -1,8 +1,8 @@
 import { importPopulation } from '../../../db/imports/population/import-population';
 import { openDatabase } from '../../../db/open-database';
 import { localWriter } from '../../../db/writer';
-import { requireOption, type Command } from '../command';
-import { importFormat, reportingUnknownNames, thousands } from './import-options';
+import { requireOption, type Command, textOrJsonFormat } from '../command';
+import { reportingUnknownNames, thousands } from './import-options';
 
 export const importPopulationCommand: Command = {
   summary: 'import populations by area and year (area,year,residents,households[,young people])',
@@ -11,7 +11,7 @@ export const importPopulationCommand: Command = {
   options: { db: { type: 'string' }, format: { type: 'string', default: 'text' } },
   async run(values, out, [file = '']) {
     const path = requireOption(values, 'db');
-    const format = importFormat(values);
+    const format = textOrJsonFormat(values);
     const opened = await openDatabase(path, { dailyBackup: true });
     try {
       return await reportingUnknownNames('import population', out, async () => {

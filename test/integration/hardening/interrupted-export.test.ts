@@ -7,7 +7,7 @@ import { boardpack } from '../../helpers/run-boardpack';
 import { tempPath } from '../../helpers/temp-files';
 
 /**
- * Issue 8, point 1, for exports: `boardpack pack` killed with SIGKILL at random
+ * Issue 8, point 1, for exports: `boardpack export` killed with SIGKILL at random
  * moments while it builds and writes a Word file leaves at the target path
  * either the file that was there before or the whole new one, never half of
  * one, and no temporary file behind.
@@ -36,7 +36,7 @@ describe('an interrupted export', () => {
     expect(created.code, created.stderr).toBe(0);
     const out = tempPath('pack.docx');
     const whole = tempPath('whole.docx');
-    const reference = await boardpack('pack', '--db', db, '--meeting', '1', '--format', 'docx', '--out', whole);
+    const reference = await boardpack('export', '--db', db, '--meeting', '1', '--format', 'docx', '--out', whole);
     expect(reference.code, reference.stderr).toBe(0);
     const size = readFileSync(whole).length;
 
@@ -45,7 +45,7 @@ describe('an interrupted export', () => {
       writeFileSync(out, OLD);
       // From start-up through building to writing: the bin takes a few seconds to write the file.
       const outcome = await exportThenKill(
-        ['pack', '--db', db, '--meeting', '1', '--format', 'docx', '--out', out],
+        ['export', '--db', db, '--meeting', '1', '--format', 'docx', '--out', out],
         500 + Math.random() * 5000,
       );
       const now = readFileSync(out);

@@ -1,27 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { PackBlock, PackDocument, PackInline, PackTable } from '../../../shared/pack/document';
+import type { PackBlock, PackInline } from '../../../shared/pack/document';
 import { apiOnDatabase, type TestApi } from '../../helpers/api-context';
+import { meetingTitled, printed, section, tablesOf } from '../../helpers/pack-document';
 
 const MEETING = 'Safer Buckinghamshire Board — July 2022';
 
-async function meetingOf(api: TestApi) {
-  const meetings = await api.call('meetings.list', {});
-  const found = meetings.find((meeting) => meeting.title === MEETING);
-  if (!found) throw new Error('the 2022 demo meeting is missing');
-  return api.call('meetings.get', { id: found.id });
-}
-
-const section = (document: PackDocument, title: string) => {
-  const found = document.sections.find((candidate) => candidate.title === title);
-  if (!found) throw new Error(`no section "${title}"`);
-  return found;
-};
-
-const tablesOf = (blocks: readonly PackBlock[]): PackTable[] =>
-  blocks.flatMap((block) => (block.kind === 'table' ? [block.table] : []));
-
-/** A table as rows of printed cells. */
-const printed = (table: PackTable | undefined) => table?.rows.map((row) => row.cells.map((cell) => cell.text)) ?? [];
+const meetingOf = (api: TestApi) => meetingTitled(api, MEETING);
 
 const inlineText = (inlines: readonly PackInline[]) => inlines.map((inline) => inline.text ?? '').join('');
 

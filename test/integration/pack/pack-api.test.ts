@@ -1,27 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { PackBlock, PackDocument, PackTable } from '../../../shared/pack/document';
+import type { PackBlock } from '../../../shared/pack/document';
 import { apiOnDatabase, type TestApi } from '../../helpers/api-context';
+import { meetingTitled, printed, section, tablesOf } from '../../helpers/pack-document';
 
 const DEMO_MEETING = 'Safer and Stronger Bucks Partnership Board — March 2014';
 
-async function demoMeeting(api: TestApi) {
-  const meetings = await api.call('meetings.list', {});
-  const found = meetings.find((meeting) => meeting.title === DEMO_MEETING);
-  if (!found) throw new Error('the demo meeting is missing');
-  return api.call('meetings.get', { id: found.id });
-}
-
-const section = (document: PackDocument, title: string) => {
-  const found = document.sections.find((candidate) => candidate.title === title);
-  if (!found) throw new Error(`no section "${title}"`);
-  return found;
-};
-
-const tablesOf = (blocks: readonly PackBlock[]): PackTable[] =>
-  blocks.flatMap((block) => (block.kind === 'table' ? [block.table] : []));
-
-/** A table as rows of printed cells. */
-const printed = (table: PackTable | undefined) => table?.rows.map((row) => row.cells.map((cell) => cell.text)) ?? [];
+const demoMeeting = (api: TestApi) => meetingTitled(api, DEMO_MEETING);
 
 const fieldTexts = (blocks: readonly PackBlock[]) =>
   blocks.flatMap((block) =>

@@ -265,20 +265,34 @@ describe('the Import screen', () => {
     await expect
       .poll(() => page.getByText('Chosen: 2024-05-thames-valley-street.csv').count(), { timeout: 30_000 })
       .toBe(1);
+    // Hold the upload until Cancel has been pressed, so a busy machine cannot finish the job before the test sees it:
+    // Cancel pressed while the file is still on its way stops the job at its first progress.
+    let releaseUpload = (): void => undefined;
+    const held = new Promise<void>((resolve) => {
+      releaseUpload = resolve;
+    });
+    await page.route('**/api/imports.run', async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.getByRole('button', { name: 'Import crimes' }).click();
     const bar = page.getByRole('progressbar', { name: /Importing 2024-05/ });
-    // Cancel as soon as the job shows, even before its file has finished uploading: it stops at its first progress.
     await bar.waitFor({ timeout: 30_000 }).catch(async (error: unknown) => {
       await shoot('import-cancel-failed');
       throw error;
     });
     expect([await bar.getAttribute('aria-valuemin'), await bar.getAttribute('aria-valuemax')]).toEqual(['0', '100']);
+    // The job is not running yet, so Cancel can only be remembered: wait for the app's answer before releasing the upload.
+    const cancelAnswered = page.waitForResponse('**/api/jobs.cancel');
     await page.getByRole('button', { name: 'Cancel' }).click();
+    await cancelAnswered;
+    releaseUpload();
     await page.screenshot({ path: join(SHOTS, 'import-progress.png') });
     await expect.poll(() => status().textContent(), { timeout: 60_000 }).toBe('Cancelled: nothing was written.');
     expect(figureCount()).toBe(before);
     expect(query<{ n: number }>('select count(*) as n from police_month')[0]?.n).toBe(months);
     await shoot('import-cancelled');
+    await page.unroute('**/api/imports.run');
     expect(app.pageErrors).toEqual([]);
   }, 120_000);
 

@@ -169,6 +169,8 @@ export interface ComparisonResultRow extends ComparisonRow {
 
 export interface ComparisonResult {
   readonly indicator: Indicator;
+  /** The decimals the table's figures are shown with (the most any of them has, at most 3). */
+  readonly decimals: number;
   readonly base: Period;
   readonly current: Period;
   readonly rows: readonly ComparisonResultRow[];

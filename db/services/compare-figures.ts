@@ -27,5 +27,5 @@ export async function compareFigures(db: Kysely<Database>, request: CompareReque
     : null;
   const frame = await loadComparisonFrame(db, { indicator, periods: [base, current], areas });
   const { rows, statedChecks } = await comparePeriods(db, frame, base, current);
-  return { indicator, base, current, rows, statedChecks };
+  return { indicator, decimals: frame.decimals, base, current, rows, statedChecks };
 }

@@ -3,6 +3,7 @@ import {
   checkStatedDifference,
   checkStatedPercentChange,
   describeComparators,
+  displayDecimals,
   type ComparisonRow,
   type Observation,
   type StatedCheck,
@@ -36,6 +37,12 @@ export interface FrameRequest {
 
 export interface ComparisonFrame {
   readonly indicator: Indicator;
+  /**
+   * The decimals every figure of the table is shown with, and its differences: the
+   * most any of its figures has (at most 3), so a column of rates reads 9.6, 8.0,
+   * never 9.6, 8 (stored numbers lose trailing zeros).
+   */
+  readonly decimals: number;
   readonly periods: readonly Period[];
   /** The areas of the ordinary rows, in order. */
   readonly members: readonly Area[];
@@ -139,6 +146,10 @@ export async function loadComparisonFrame(db: Db, request: FrameRequest): Promis
 
   return {
     indicator,
+    decimals: displayDecimals(
+      indicator,
+      [...figures, ...comparatorFigures].map((figure) => figure.value),
+    ),
     periods,
     members: shape.members,
     total: shape.total,
@@ -175,7 +186,7 @@ export function tableBetween(
       current: observe(figure(area, current)),
       target: toTarget(targets.get(area.id)),
     })),
-    frame.indicator,
+    { unit: frame.indicator.unit, polarity: frame.indicator.polarity, decimals: frame.decimals },
     {
       withTotal: frame.withTotal,
       totalLabel: frame.totalLabel,

@@ -67,6 +67,7 @@ async function sectionOf(
       unit: indicator.unit,
       unitText: unitTextOf(indicator),
       polarity: indicator.polarity,
+      decimals: frame.decimals,
       definition: indicator.definition,
       priorities: priorities.get(indicator.id) ?? [],
     },

@@ -5,6 +5,7 @@
  * matched by their stable ids; other blocks by their order within the section.
  */
 import type { PackBlock, PackChart, PackCover, PackDocument, PackInline, PackSection, PackTable } from './document';
+import { describeField, splitFields } from './fields';
 import type { PackChange, PackDiff } from './pack-diff';
 
 const NUMBER = /^[+\-−]?[£]?\d[\d,]*(\.\d+)?(%| pp)?$/;
@@ -47,6 +48,12 @@ const readText = (inlines: readonly PackInline[]): string =>
 
 const fieldsOf = (inlines: readonly PackInline[]) => inlines.filter((inline) => inline.kind === 'field');
 
+/** A field in words ("Domestic burglary, Wycombe, Apr-Dec 2012 to Apr-Dec 2013 (difference)"), else as written. */
+function fieldInWords(source: string): string {
+  const [part] = splitFields(source);
+  return part?.kind === 'field' && part.ref ? describeField(part.ref) : source;
+}
+
 function diffInlines(
   changes: Changes,
   place: Place,
@@ -60,7 +67,12 @@ function diffInlines(
   after.forEach((field, index) => {
     const old = before[index];
     if (old && old.source === field.source) {
-      changes.value(place, `${where}, field ${field.source}`, old.text ?? old.problem, field.text ?? field.problem);
+      changes.value(
+        place,
+        `${where}, field: ${fieldInWords(field.source)}`,
+        old.text ?? old.problem,
+        field.text ?? field.problem,
+      );
     }
   });
 }

@@ -156,6 +156,8 @@ export interface FieldData {
     readonly names: readonly string[];
     readonly unit: Unit;
     readonly polarity: Polarity;
+    /** The decimals its figures are shown with (the most any of its figures has): a rate reads 8.0, not 8. */
+    readonly decimals: number;
   }[];
   readonly areas: readonly { readonly id: number; readonly names: readonly string[] }[];
   readonly periods: readonly { readonly id: number; readonly names: readonly string[] }[];
@@ -199,8 +201,10 @@ export function fieldValue(ref: FieldRef, data: FieldData): FieldValue {
   const missing = observed.filter((found): found is string => typeof found === 'string');
   if (missing.length > 0) return { problem: missing.join('; ') };
   const [first, second] = observed as { value: number; provisional: boolean }[];
-  if (ref.kind === 'figure' || !first || !second) return { text: formatValue(first?.value ?? null, ind.unit) };
-  const comparison = compare(first, second, { unit: ind.unit, polarity: ind.polarity });
+  if (ref.kind === 'figure' || !first || !second) {
+    return { text: formatValue(first?.value ?? null, ind.unit, ind.unit === 'money' ? undefined : ind.decimals) };
+  }
+  const comparison = compare(first, second, { unit: ind.unit, polarity: ind.polarity, decimals: ind.decimals });
   return { text: ref.kind === 'change' ? comparison.changeText : comparison.differenceText };
 }
 

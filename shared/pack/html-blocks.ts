@@ -70,28 +70,42 @@ function tableHtml(table: PackTable): string {
   const head = table.columns
     .map((column) => `<th scope="col"${column.numeric ? ' class="num"' : ''}>${escapeHtml(column.header)}</th>`)
     .join('');
-  const body = table.rows
-    .map((row) => {
-      const cells = row.cells.map((cell, index) => cellHtml(cell, table.columns[index], index === 0)).join('');
-      return `<tr class="${ROW_CLASSES[row.kind]}" data-row-id="${escapeHtml(row.id)}">${cells}</tr>`;
-    })
-    .join('\n');
+  const rows = table.rows.map((row) => {
+    const cells = row.cells.map((cell, index) => cellHtml(cell, table.columns[index], index === 0)).join('');
+    return `<tr class="${ROW_CLASSES[row.kind]}" data-row-id="${escapeHtml(row.id)}">${cells}</tr>`;
+  });
   const provisional = table.rows.some((row) => row.cells.some((cell) => cell.provisional));
   const notes = [...table.notes, ...(provisional ? ['p: provisional figure, subject to revision.'] : [])];
   const notesHtml =
     notes.length > 0
       ? `<ul class="table-notes">${notes.map((note) => `<li>${escapeHtml(note)}</li>`).join('')}</ul>`
       : '';
+  const whole = rows.length <= KEEP_WHOLE_ROWS;
   return [
     `<div class="table-block" id="${anchorOf(table.id)}">`,
-    `<table class="data${table.columns.length <= 3 ? ' narrow' : ''}" data-table-id="${escapeHtml(table.id)}">`,
+    `<table class="data${table.columns.length <= 3 ? ' narrow' : ''}${whole ? ' keep-whole' : ''}" data-table-id="${escapeHtml(table.id)}">`,
     `<caption>${escapeHtml(table.caption)}</caption>`,
     `<thead><tr>${head}</tr></thead>`,
-    `<tbody>\n${body}\n</tbody>`,
+    ...tableBodies(rows, whole),
     '</table>',
     notesHtml,
     '</div>',
   ].join('\n');
+}
+
+/** A table of up to this many rows is never split across pages (it moves to the next page whole, with its heading). */
+const KEEP_WHOLE_ROWS = 15;
+
+/**
+ * A longer table's bodies: its first two rows and its last two kept together
+ * (each a tbody that does not break), so a page never starts or ends a table with
+ * a single row on its own.
+ */
+function tableBodies(rows: readonly string[], whole: boolean): string[] {
+  const body = (part: readonly string[], keep: boolean) =>
+    part.length === 0 ? [] : [`<tbody${keep ? ' class="keep-together"' : ''}>\n${part.join('\n')}\n</tbody>`];
+  if (whole) return body(rows, false);
+  return [...body(rows.slice(0, 2), true), ...body(rows.slice(2, -2), false), ...body(rows.slice(-2), true)];
 }
 
 /** The chart's figures as a table: the first column names the row, the others are figures unless marked as words. */

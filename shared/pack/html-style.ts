@@ -82,6 +82,7 @@ table.data td, table.data tbody th {
   border-bottom: 0.75pt solid ${RULE};
 }
 table.data tr { break-inside: avoid; page-break-inside: avoid; }
+table.data.keep-whole, table.data tbody.keep-together { break-inside: avoid; page-break-inside: avoid; }
 table.data.narrow { width: auto; min-width: 55%; }
 table.data .nowrap { white-space: nowrap; }
 table.data .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }

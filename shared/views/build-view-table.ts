@@ -5,7 +5,6 @@
  * engine's Comparison rows, and the printed text is the engine's own.
  */
 import {
-  displayDecimals,
   formatSignedNumber,
   formatValue,
   isAdditive,
@@ -84,11 +83,10 @@ export function shownNumber(printed: string): number | null {
   return match[1] === '-' ? -magnitude : magnitude;
 }
 
-/** A figure of this unit: its format and cell. */
-function figureCell(value: number | null, unit: Unit, provisional: boolean): NumberCell {
-  const decimals = value === null ? 0 : naturalDecimals(value);
+/** A figure of this unit, at the decimals of its column: its format and cell. */
+function figureCell(value: number | null, unit: Unit, decimals: number, provisional: boolean): NumberCell {
   const style: NumberFormat['style'] = unit === 'money' ? 'money' : unit === 'percent' ? 'percentage' : 'number';
-  const printed = formatValue(value, unit);
+  const printed = formatValue(value, unit, unit === 'money' ? undefined : decimals);
   return {
     kind: 'number',
     value,
@@ -99,8 +97,7 @@ function figureCell(value: number | null, unit: Unit, provisional: boolean): Num
   };
 }
 
-function differenceCell(row: ComparisonRow, unit: Unit): NumberCell {
-  const decimals = displayDecimals({ unit, polarity: 'neutral' }, [row.base, row.current]);
+function differenceCell(row: ComparisonRow, unit: Unit, decimals: number): NumberCell {
   const style: NumberFormat['style'] = unit === 'money' ? 'money' : unit === 'percent' ? 'points' : 'number';
   return {
     kind: 'number',
@@ -112,9 +109,9 @@ function differenceCell(row: ComparisonRow, unit: Unit): NumberCell {
   };
 }
 
-function changeCell(row: ComparisonRow, unit: Unit): NumberCell {
+function changeCell(row: ComparisonRow, figureDecimals: number): NumberCell {
   const points = row.changeKind === 'points';
-  const decimals = points ? displayDecimals({ unit, polarity: 'neutral' }, [row.base, row.current]) : 0;
+  const decimals = points ? figureDecimals : 0;
   return {
     kind: 'number',
     value: row.change,
@@ -125,10 +122,10 @@ function changeCell(row: ComparisonRow, unit: Unit): NumberCell {
   };
 }
 
-function targetCell(row: ComparisonRow, unit: Unit): ViewCell {
+function targetCell(row: ComparisonRow, unit: Unit, figureDecimals: number): ViewCell {
   const { target } = row;
-  if (!target) return { ...figureCell(null, unit, false), text: '' };
-  if (target.kind === 'absolute') return figureCell(target.value, unit, false);
+  if (!target) return { ...figureCell(null, unit, figureDecimals, false), text: '' };
+  if (target.kind === 'absolute') return figureCell(target.value, unit, figureDecimals, false);
   const decimals = naturalDecimals(target.value, 4);
   const printed = formatSignedNumber(target.value, decimals);
   const points = row.changeKind === 'points';
@@ -200,13 +197,18 @@ function rowsOf(input: ViewTableInput, section: IndicatorSection): ViewRow[] {
     let provisional = row.provisional;
     input.periods.forEach((period, k) => {
       const atPeriod = section.periodRows[k]?.[index];
-      const cell = figureCell(atPeriod?.current ?? null, indicator.unit, atPeriod?.provisional ?? false);
+      const cell = figureCell(
+        atPeriod?.current ?? null,
+        indicator.unit,
+        indicator.decimals,
+        atPeriod?.provisional ?? false,
+      );
       provisional ||= cell.provisional;
       cells[`period:${period.id}`] = cell;
     });
-    if (chosen.has('difference')) cells.difference = differenceCell(row, indicator.unit);
-    if (chosen.has('change')) cells.change = changeCell(row, indicator.unit);
-    if (chosen.has('target')) cells.target = targetCell(row, indicator.unit);
+    if (chosen.has('difference')) cells.difference = differenceCell(row, indicator.unit, indicator.decimals);
+    if (chosen.has('change')) cells.change = changeCell(row, indicator.decimals);
+    if (chosen.has('target')) cells.target = targetCell(row, indicator.unit, indicator.decimals);
     if (chosen.has('rag')) cells.rag = text(ragWord(row.rag));
     if (chosen.has('comparators')) cells.comparators = text(row.comparators ?? '');
     const kind: ViewRowKind = row.total ? 'total' : 'area';
@@ -228,7 +230,7 @@ function rowsOf(input: ViewTableInput, section: IndicatorSection): ViewRow[] {
     let provisional = false;
     input.periods.forEach((period, k) => {
       const figure = comparator.values[k];
-      const cell = figureCell(figure?.value ?? null, indicator.unit, figure?.provisional ?? false);
+      const cell = figureCell(figure?.value ?? null, indicator.unit, indicator.decimals, figure?.provisional ?? false);
       provisional ||= cell.provisional;
       cells[`period:${period.id}`] = cell;
     });

@@ -94,6 +94,8 @@ export interface ViewIndicator {
   /** "count", "rate per 1,000 residents", "percent", "£". */
   readonly unitText: string;
   readonly polarity: Polarity;
+  /** The decimals every figure of the indicator's rows is shown with (rates: 9.6, 8.0). */
+  readonly decimals: number;
   readonly definition: string | null;
   /** The priorities the indicator serves (for the RAG summary). */
   readonly priorities: readonly ViewPriority[];

@@ -96,14 +96,14 @@ function render(result: ComparisonResult, format: Format): string {
   ];
   const body = rows.map((row) => [
     row.area,
-    formatValue(row.base, indicator.unit),
-    formatValue(row.current, indicator.unit),
+    formatValue(row.base, indicator.unit, result.decimals),
+    formatValue(row.current, indicator.unit, result.decimals),
     row.differenceText,
     row.changeText,
     row.target
       ? row.target.kind === 'percent change'
         ? `${row.target.value > 0 ? '+' : ''}${row.target.value}%`
-        : formatValue(row.target.value, indicator.unit)
+        : formatValue(row.target.value, indicator.unit, result.decimals)
       : '',
     row.rag ?? '',
   ]);

@@ -1,3 +1,4 @@
+import { displayDecimals } from '../../../shared/comparison';
 import type { PaperNode } from '../../../shared/pack/agenda-content';
 import { splitFields, type FieldData, type FieldRef } from '../../../shared/pack/fields';
 import { normaliseName } from '../../../shared/names';
@@ -37,12 +38,16 @@ export async function loadFieldData(db: Db, refs: readonly FieldRef[]): Promise<
       { value: figure.value, provisional: figure.provisional === 1 },
     ]),
   );
+  const valuesOf = new Map<number, number[]>();
+  for (const figure of figures)
+    valuesOf.set(figure.indicatorId, [...(valuesOf.get(figure.indicatorId) ?? []), figure.value]);
   return {
     indicators: indicators.map((indicator) => ({
       id: indicator.id,
       names: [indicator.name],
       unit: indicator.unit,
       polarity: indicator.polarity,
+      decimals: displayDecimals(indicator, valuesOf.get(indicator.id) ?? []),
     })),
     areas: areas.map((area) => ({ id: area.id, names: [area.name, ...area.aliases] })),
     periods: periods.map((period) => ({ id: period.id, names: [period.label] })),

@@ -131,7 +131,7 @@ export async function outcomeFigures(db: Db, request: OutcomeRequest): Promise<O
     rag,
     table: {
       id: request.id,
-      caption: 'Outcome figures',
+      caption: 'Each indicator’s latest figure up to the meeting, against a year earlier',
       columns: [
         { header: 'Indicator', numeric: false },
         { header: 'Period', numeric: false },

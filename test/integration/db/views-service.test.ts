@@ -258,7 +258,7 @@ describe('evaluateView, trends', () => {
     ]);
     const trend = (row: ViewRow) => periods.map((id) => text(row, `period:${id}`));
     expect(view.rows.map((row) => [row.area, row.kind, ...trend(row)])).toEqual([
-      ['Buckinghamshire', 'area', '9.6', '9.5', '9.1', '8'],
+      ['Buckinghamshire', 'area', '9.6', '9.5', '9.1', '8.0'],
       ['England', 'comparator', '–', '–', '–', '19.4'],
       ['South East', 'comparator', '–', '–', '–', '15.8'],
     ]);

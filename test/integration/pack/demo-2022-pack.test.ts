@@ -76,14 +76,14 @@ describe('the demo meeting: Safer Buckinghamshire Board, July 2022', () => {
       'lower than England (31.6) and South East (34.9)',
     ]);
     expect(rows).toContainEqual(
-      expect.arrayContaining(['Vehicle crime rate', '5', '5.3', 'higher than England (5) and South East (4.6)']),
+      expect.arrayContaining(['Vehicle crime rate', '5.0', '5.3', 'higher than England (5) and South East (4.6)']),
     );
     expect(rows).toContainEqual(
       expect.arrayContaining(['Burglary rate', '7.8', '6.7', 'lower than England (9) and South East (8)']),
     );
 
     const text = lines(section(document, 'Crime statistics 2021/22').blocks).join('\n');
-    expect(text).toContain('the rate fell to 8 in 2021/22 (-12% on 2020/21)');
+    expect(text).toContain('the rate fell to 8.0 in 2021/22 (-12% on 2020/21)');
     expect(text).toContain('lower than England (19.4) and the South East (15.8)');
     expect(text).toContain('Violent and sexual offences: 26.3, up from 17.4 in 2018/19');
   });

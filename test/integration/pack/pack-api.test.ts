@@ -286,8 +286,9 @@ describe('issuing', () => {
       after: '251',
     });
     expect(
-      diff.changes.filter((change) =>
-        change.where.startsWith('Paragraph 4, field {{difference "Domestic burglary" "Wycombe"'),
+      diff.changes.filter(
+        (change) =>
+          change.where === 'Paragraph 4, field: Domestic burglary, Wycombe, Apr-Dec 2012 to Apr-Dec 2013 (difference)',
       ),
     ).toEqual([expect.objectContaining({ kind: 'number', before: '-166', after: '-116' })]);
 

@@ -105,7 +105,7 @@ describe('diffPacks', () => {
       {
         sectionId: 'item:2',
         sectionTitle: 'Performance',
-        where: 'Paragraph 1, field {{figure "Domestic burglary" "Total Bucks" "Apr-Dec 2013"}}',
+        where: 'Paragraph 1, field: Domestic burglary, Total Bucks, Apr-Dec 2013',
         kind: 'number',
         before: '886',
         after: '900',

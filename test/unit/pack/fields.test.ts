@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describeField, fieldResolver, splitFields, type FieldData } from '../../../shared/pack/fields';
 
-/** A small world in the demo's shape: two indicators, Buckinghamshire (alias Total Bucks) and Wycombe, two periods. */
+/** A small world in the demo's shape: three indicators, Buckinghamshire (alias Total Bucks) and Wycombe, two periods. */
 const FIGURES = new Map([
   ['1:1:1', 1108],
   ['1:1:2', 886],
@@ -10,11 +10,14 @@ const FIGURES = new Map([
   ['1:2:2', 201],
   ['2:1:1', 36],
   ['2:1:2', 43],
+  ['3:1:1', 9.6],
+  ['3:1:2', 8],
 ]);
 const DATA: FieldData = {
   indicators: [
-    { id: 1, names: ['Domestic burglary'], unit: 'count', polarity: 'lower is better' },
-    { id: 2, names: ['Feel safe after dark'], unit: 'percent', polarity: 'higher is better' },
+    { id: 1, names: ['Domestic burglary'], unit: 'count', polarity: 'lower is better', decimals: 0 },
+    { id: 2, names: ['Feel safe after dark'], unit: 'percent', polarity: 'higher is better', decimals: 0 },
+    { id: 3, names: ['Anti-social behaviour rate'], unit: 'rate', polarity: 'lower is better', decimals: 1 },
   ],
   areas: [
     { id: 1, names: ['Buckinghamshire', 'Total Bucks'] },
@@ -51,6 +54,15 @@ describe('fields bound to data', () => {
       text: '+7 pp',
     });
     expect(resolve('{{FIGURE “Domestic burglary” “Wycombe” “Apr-Dec 2012”}}')).toEqual({ text: '367' });
+  });
+
+  it("prints a rate at its indicator's decimals, so 8 reads 8.0 as the report prints it", () => {
+    expect(resolve('{{figure "Anti-social behaviour rate" "Buckinghamshire" "Apr-Dec 2013"}}')).toEqual({
+      text: '8.0',
+    });
+    expect(
+      resolve('{{difference "Anti-social behaviour rate" "Buckinghamshire" "Apr-Dec 2012" "Apr-Dec 2013"}}'),
+    ).toEqual({ text: '-1.6' });
   });
 
   it('names an unknown indicator, area or period with the nearest names, never a blank', () => {

@@ -183,7 +183,7 @@ describe('renderPackHtml', () => {
 
   it('prints tables with a caption, column headers, right-aligned numbers, bold totals and italic comparators', () => {
     const html = renderPackHtml(samplePack(), { mode: 'print' });
-    const start = html.indexOf(`<table class="data" data-table-id="${BURGLARY_TABLE_ID}">`);
+    const start = html.indexOf(`<table class="data keep-whole" data-table-id="${BURGLARY_TABLE_ID}">`);
     expect(start).toBeGreaterThan(0);
     const table = html.slice(start, html.indexOf('</table>', start));
     expect(table).toContain('<caption>Domestic burglary by police area, Apr-Dec 2012 and Apr-Dec 2013</caption>');
@@ -204,6 +204,29 @@ describe('renderPackHtml', () => {
     expect(rowHtml(html, 'comparator:england')).toMatch(/^<tr class="row-comparator"/);
     expect(html).toMatch(/table\.data thead \{ display: table-header-group; \}/);
     expect(html).toMatch(/table\.data tr \{ break-inside: avoid;/);
+  });
+
+  it('never leaves a table row alone on a page: short tables move whole, long ones keep two rows at each end', () => {
+    const pack = samplePack();
+    const table = pack.sections.flatMap((section) => section.blocks).find((block) => block.kind === 'table');
+    if (table?.kind !== 'table') throw new Error('the sample pack has a table');
+    const rows = Array.from({ length: 20 }, (_, index) => ({ ...table.table.rows[0], id: `long:${index + 1}` }));
+    const long = { ...table.table, id: 'item:12:table:9', rows } as typeof table.table;
+    const html = renderPackHtml(
+      { ...pack, sections: [{ ...pack.sections[0], blocks: [{ kind: 'table', table: long }] }] } as PackDocument,
+      { mode: 'print' },
+    );
+    const start = html.indexOf('<table class="data" data-table-id="item:12:table:9">');
+    expect(start).toBeGreaterThan(0);
+    const bodies = [
+      ...html.slice(start, html.indexOf('</table>', start)).matchAll(/<tbody([^>]*)>([\s\S]*?)<\/tbody>/g),
+    ];
+    expect(bodies.map(([, attributes, body]) => [attributes, (body?.match(/<tr /g) ?? []).length])).toEqual([
+      [' class="keep-together"', 2],
+      ['', 16],
+      [' class="keep-together"', 2],
+    ]);
+    expect(html).toMatch(/table\.data\.keep-whole, table\.data tbody\.keep-together \{ break-inside: avoid;/);
   });
 
   it('prints a RAG cell with its colour and its word, and a provisional figure marked', () => {

@@ -144,7 +144,7 @@ describe('charts.svg', () => {
       size: { width: 600, height: 320 },
     });
     expect(trend.summary).toBe(
-      'Line chart of Anti-social behaviour rate (rate per 1,000 residents) over 4 periods, 2018/19 to 2021/22: Buckinghamshire from 9.6 in 2018/19 to 8 in 2021/22; England 19.4 in 2021/22 only; South East 15.8 in 2021/22 only.',
+      'Line chart of Anti-social behaviour rate (rate per 1,000 residents) over 4 periods, 2018/19 to 2021/22: Buckinghamshire from 9.6 in 2018/19 to 8.0 in 2021/22; England 19.4 in 2021/22 only; South East 15.8 in 2021/22 only.',
     );
     expect(parseSvg(trend.svg).root.attributes).toMatchObject({ width: '600', height: '320' });
     const rag = await api.call('charts.svg', { kind: 'rag-summary', view: { spec: specs['rag-summary'] } });

@@ -4,6 +4,7 @@ import { headlineRag } from '../../../../shared/charts/headline-rag';
 import { CHART_FONT_FAMILY, chartProps, RAG_COLOURS, ragSummaryProps } from '../../../../shared/charts/nivo-props';
 import {
   buildComparisonTable,
+  displayDecimals,
   type IndicatorTraits,
   type Observation,
   type Target,
@@ -80,6 +81,10 @@ function section(
     unit: traits.unit,
     unitText: traits.unit,
     polarity: traits.polarity,
+    decimals: displayDecimals(
+      traits,
+      areas.flatMap((a) => [a.base, a.current]),
+    ),
     definition: null,
     priorities: options.priorities ?? [],
   };

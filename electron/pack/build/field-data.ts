@@ -39,8 +39,11 @@ export async function loadFieldData(db: Db, refs: readonly FieldRef[]): Promise<
     ]),
   );
   const valuesOf = new Map<number, number[]>();
-  for (const figure of figures)
-    valuesOf.set(figure.indicatorId, [...(valuesOf.get(figure.indicatorId) ?? []), figure.value]);
+  for (const figure of figures) {
+    const values = valuesOf.get(figure.indicatorId);
+    if (values) values.push(figure.value);
+    else valuesOf.set(figure.indicatorId, [figure.value]);
+  }
   return {
     indicators: indicators.map((indicator) => ({
       id: indicator.id,

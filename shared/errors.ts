@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'conflict',
   'not-a-boardpack-file',
   'newer-version',
+  /** A write refused because the open file is a reviewer's pack file (issue 7). */
+  'read-only',
   'corrupt',
   'io',
   'internal',

@@ -4,6 +4,8 @@ import * as imports from './0002-imports';
 import * as comparisonViews from './0003-comparison-views';
 import * as importMappings from './0004-import-mappings';
 import * as meetings from './0005-meetings';
+import * as annotations from './0006-annotations';
+import * as actionUpdates from './0007-action-updates';
 
 /**
  * Every migration, by name, imported rather than found on disk: the app bundles
@@ -16,4 +18,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003-comparison-views': comparisonViews,
   '0004-import-mappings': importMappings,
   '0005-meetings': meetings,
+  '0006-annotations': annotations,
+  '0007-action-updates': actionUpdates,
 };

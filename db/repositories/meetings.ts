@@ -172,11 +172,26 @@ export async function updateMeeting(
   return getMeeting(trx, id);
 }
 
-/** Deletes a meeting with its agenda, people and issued versions (the schema cascades). */
+/**
+ * Deletes a meeting with its agenda, people and issued versions (the schema
+ * cascades) and the actions raised at it (with their trails): left behind, an
+ * action of no meeting would be carried into every later meeting's log.
+ */
 export async function deleteMeeting(trx: Transaction<Database>, writer: Writer, id: number): Promise<number> {
   const before = await meetingRow(trx, id);
+  const actions = await trx.selectFrom('action').selectAll().where('meetingId', '=', id).execute();
+  await trx.deleteFrom('action').where('meetingId', '=', id).execute();
   await trx.deleteFrom('meeting').where('id', '=', id).execute();
-  await recordChanges(trx, writer, [{ table: TABLE, rowId: id, operation: 'delete', old: before, new: null }]);
+  await recordChanges(trx, writer, [
+    ...actions.map((action) => ({
+      table: 'action' as const,
+      rowId: action.id,
+      operation: 'delete' as const,
+      old: action,
+      new: null,
+    })),
+    { table: TABLE, rowId: id, operation: 'delete', old: before, new: null },
+  ]);
   return 1;
 }
 

@@ -1,4 +1,4 @@
-import type { ActionStatus, IsoDate } from '../../shared/domain';
+import type { IsoDate } from '../../shared/domain';
 import { BoardpackError } from '../../shared/errors';
 import type { Plan, Priority } from '../../shared/model';
 import type { Db } from '../schema/database';
@@ -6,7 +6,8 @@ import type { Db } from '../schema/database';
 /**
  * The reads the board pack needs that no other repository makes: a priority
  * with its plan, its progress updates and outcome indicators, the glossary,
- * the partnership, a meeting's neighbours and the actions its action log shows.
+ * and the partnership. The actions an action log shows are a meeting's actions
+ * (actions.ts listMeetingActions), the list its Actions panel shows.
  */
 
 export interface PriorityWithPlan {
@@ -109,77 +110,4 @@ export interface PartnershipFacts {
 export async function getPartnership(db: Db): Promise<PartnershipFacts> {
   const row = await db.selectFrom('partnership').select(['name', 'areaId']).orderBy('id').executeTakeFirst();
   return row ?? { name: 'Community Safety Partnership', areaId: null };
-}
-
-/** The latest meeting of the same board held before this one, if any. */
-export async function previousMeetingDate(
-  db: Db,
-  meeting: { readonly id: number; readonly board: string | null; readonly heldOn: IsoDate },
-): Promise<IsoDate | null> {
-  let select = db
-    .selectFrom('meeting')
-    .select('heldOn')
-    .where('heldOn', '<', meeting.heldOn)
-    .where('id', '!=', meeting.id);
-  select = meeting.board === null ? select.where('board', 'is', null) : select.where('board', '=', meeting.board);
-  const row = await select.orderBy('heldOn', 'desc').executeTakeFirst();
-  return row?.heldOn ?? null;
-}
-
-export interface ActionEntry {
-  readonly id: number;
-  readonly description: string;
-  readonly owner: string | null;
-  readonly dueOn: IsoDate | null;
-  readonly status: ActionStatus;
-  readonly closedOn: IsoDate | null;
-  readonly priorityRef: string | null;
-}
-
-/**
- * The actions a meeting's log can show: those raised at this meeting or at an
- * earlier one of the same board, and those raised outside meetings on a priority
- * of a plan running on the meeting's date (or on no priority).
- */
-export async function listActionsFor(
-  db: Db,
-  meeting: { readonly id: number; readonly board: string | null; readonly heldOn: IsoDate },
-): Promise<ActionEntry[]> {
-  const rows = await db
-    .selectFrom('action')
-    .leftJoin('meeting', 'meeting.id', 'action.meetingId')
-    .leftJoin('priority', 'priority.id', 'action.priorityId')
-    .leftJoin('plan', 'plan.id', 'priority.planId')
-    .select([
-      'action.id',
-      'action.description',
-      'action.owner',
-      'action.dueOn',
-      'action.status',
-      'action.closedOn',
-      'priority.ref as priorityRef',
-      'meeting.id as meetingId',
-      'meeting.board',
-      'meeting.heldOn',
-      'plan.startDate',
-      'plan.endDate',
-    ])
-    .orderBy('action.dueOn')
-    .orderBy('action.id')
-    .execute();
-  return rows
-    .filter((row) =>
-      row.meetingId === null
-        ? row.startDate === null || (row.startDate <= meeting.heldOn && (row.endDate ?? '') >= meeting.heldOn)
-        : row.meetingId === meeting.id || (row.board === meeting.board && (row.heldOn ?? '') <= meeting.heldOn),
-    )
-    .map((row) => ({
-      id: row.id,
-      description: row.description,
-      owner: row.owner,
-      dueOn: row.dueOn,
-      status: row.status,
-      closedOn: row.closedOn,
-      priorityRef: row.priorityRef,
-    }));
 }

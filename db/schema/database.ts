@@ -1,7 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { ActionUpdateTable } from './action-update.table';
 import type { AreaAliasTable, AreaComparatorTable, AreaTable, PopulationTable } from './area.table';
 import type { ChangeLogTable } from './change-log.table';
 import type { ComparisonViewTable } from './comparison-view.table';
+import type { AnnotationTombstoneTable, DatabaseIdentityTable, PackFileTable } from './exchange.table';
 import type { FundingLineTable, GrantAwardTable, StatedTotalSourceTable, StatedTotalTable } from './funding.table';
 import type { GlossaryTermTable } from './glossary.table';
 import type { ImportMappingTable } from './import-mapping.table';
@@ -62,7 +64,11 @@ export interface Database {
   agendaItem: AgendaItemTable;
   packVersion: PackVersionTable;
   annotation: AnnotationTable;
+  annotationTombstone: AnnotationTombstoneTable;
+  databaseIdentity: DatabaseIdentityTable;
+  packFile: PackFileTable;
   action: ActionTable;
+  actionUpdate: ActionUpdateTable;
   glossaryTerm: GlossaryTermTable;
   changeLog: ChangeLogTable;
   policeCrimeType: PoliceCrimeTypeTable;

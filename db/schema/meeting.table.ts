@@ -88,6 +88,12 @@ export interface AnnotationTable {
   version: number;
   createdAt: IsoDateTime;
   updatedAt: IsoDateTime;
+  /** The version last exchanged with a reviewer's file; null for a note never exchanged (migration 0006). */
+  syncedVersion: number | null;
+  /** On the incoming copy of a note edited on both sides: the local note it conflicts with (migration 0006). */
+  conflictOf: string | null;
+  /** On a note edited here that its author deleted: the version they deleted (migration 0006). */
+  conflictDeletedVersion: number | null;
 }
 
 export interface ActionTable {
@@ -102,6 +108,10 @@ export interface ActionTable {
   createdAt: IsoDateTime;
   closedOn: IsoDate | null;
   source: string | null;
+  /** The partner who owns it, when the owner is one (migration 0007); `owner` keeps the name. */
+  ownerPartnerId: Generated<number | null>;
+  /** The person who owns it, when the owner is one (migration 0007); `owner` keeps the name. */
+  ownerPersonId: Generated<number | null>;
 }
 
 export type MeetingRow = Selectable<MeetingTable>;

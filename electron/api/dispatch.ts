@@ -5,6 +5,7 @@ import { BoardpackError } from '../../shared/errors';
 import { wordFor } from '../../db/repositories/record-specs';
 import type { Database } from '../../db/schema/database';
 import { fromSqliteConstraint } from '../../db/sqlite/constraint-error';
+import { refuseWriteToPackFile } from '../exchange/pack-file-rule';
 import type { HandlerContext, HandlerTable } from './context';
 import { HANDLERS } from './handlers';
 import { parseOrThrow } from './parse';
@@ -32,6 +33,7 @@ export async function dispatch(
     const spec = CONTRACT[name];
     const input: unknown = parseOrThrow(spec.input, payload ?? {});
     const handler = handlers[name] as (context: HandlerContext, input: unknown) => Promise<unknown>;
+    await refuseWriteToPackFile(context.db, name, spec.writes);
     const value = spec.writes
       ? await context.db.transaction().execute((trx) => handler({ ...context, db: trx }, input))
       : await handler(context, input);

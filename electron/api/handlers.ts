@@ -15,6 +15,7 @@ import {
 import { RECORD_SPECS } from '../../db/repositories/record-specs';
 import type { HandlerTable } from './context';
 import { recordHandlers } from './record-handlers';
+import { actionHandlers } from './handlers/actions';
 import { appHandlers } from './handlers/app';
 import { areaHandlers } from './handlers/areas';
 import { chartHandlers } from './handlers/charts';
@@ -22,6 +23,7 @@ import { deliveryGroupHandlers } from './handlers/delivery-groups';
 import { figureHandlers } from './handlers/figures';
 import { importHandlers } from './handlers/imports';
 import { meetingHandlers } from './handlers/meetings';
+import { noteHandlers } from './handlers/notes';
 import { packHandlers } from './handlers/pack';
 import { reportHandlers } from './handlers/reports';
 import { viewHandlers } from './handlers/views';
@@ -54,4 +56,6 @@ export const HANDLERS = {
   ...chartHandlers,
   ...meetingHandlers,
   ...packHandlers,
+  ...noteHandlers,
+  ...actionHandlers,
 } satisfies HandlerTable;

@@ -10,6 +10,8 @@ import { importCommands } from './commands/import';
 import { initCommand } from './commands/init';
 import { issueCommand } from './commands/issue';
 import { meetingsCommand } from './commands/meetings';
+import { notesCommands } from './commands/notes';
+import { packFileCommand } from './commands/pack-file';
 
 const COMMANDS: Readonly<Record<string, Command | CommandGroup>> = {
   init: initCommand,
@@ -21,13 +23,15 @@ const COMMANDS: Readonly<Record<string, Command | CommandGroup>> = {
   meetings: meetingsCommand,
   issue: issueCommand,
   export: exportCommand,
+  'pack-file': packFileCommand,
+  notes: notesCommands,
 };
 
 const isGroup = (entry: Command | CommandGroup): entry is CommandGroup => 'subcommands' in entry;
 
 function help(): string {
   const lines = ['Usage: boardpack <command> [options]', '', 'Commands:'];
-  for (const [name, command] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(9)}${command.summary}`);
+  for (const [name, command] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(10)}${command.summary}`);
   lines.push('', 'Run `boardpack <command> --help` for its options.', '');
   return lines.join('\n');
 }

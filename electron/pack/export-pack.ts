@@ -1,6 +1,7 @@
 import type { PackExportFormat } from '../../shared/api/meetings-contract';
 import { BoardpackError } from '../../shared/errors';
 import type { PackDocument } from '../../shared/pack/document';
+import type { PackNote } from '../../shared/pack/pack-notes';
 import { renderPackHtml } from '../../shared/pack/render-html';
 import type { ViewFile } from '../../shared/views/view-file';
 import { packTableCsv, packTables } from './csv/pack-csv';
@@ -41,11 +42,16 @@ const base64 = (bytes: Uint8Array): string =>
  * One pack document as a file to save: PDF, DOCX, standalone HTML, or the CSV
  * of one of its tables. A document with a field that refers to no figure is
  * refused, naming each such field: a blank where a number should be never
- * reaches the board.
+ * reaches the board. Reviewers' notes, when given, go into the PDF, DOCX and
+ * HTML beside the elements they are on.
  */
 export async function exportPack(
   document: PackDocument,
-  request: { readonly format: PackExportFormat; readonly tableId?: string | undefined },
+  request: {
+    readonly format: PackExportFormat;
+    readonly tableId?: string | undefined;
+    readonly notes?: readonly PackNote[] | undefined;
+  },
   services: PackExportServices,
 ): Promise<ViewFile> {
   refuseUnresolvedFields(document);
@@ -57,7 +63,7 @@ export async function exportPack(
         fileName: `${stem}.html`,
         mimeType,
         encoding: 'utf8',
-        content: renderPackHtml(document, { mode: 'print' }),
+        content: renderPackHtml(document, { mode: 'print', ...(request.notes ? { notes: request.notes } : {}) }),
       };
     case 'pdf':
       return {
@@ -71,7 +77,7 @@ export async function exportPack(
         fileName: `${stem}.docx`,
         mimeType,
         encoding: 'base64',
-        content: base64(await packDocx(document, services)),
+        content: base64(await packDocx(document, services, request.notes)),
       };
     case 'csv': {
       const tableId = request.tableId;

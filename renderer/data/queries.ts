@@ -82,8 +82,8 @@ export function useDeliveryGroupPriorities() {
   return { ...query, links: query.data ?? EMPTY };
 }
 
-/** What deleting a record would also remove; asked only while the confirmation is open. */
-export function useDeleteImpact(entity: Entity | null, id: number | null) {
+/** What deleting a record (or an action) would also remove; asked only while the confirmation is open. */
+export function useDeleteImpact(entity: Entity | 'actions' | null, id: number | null) {
   const api = useApi();
   return useQuery({
     queryKey: ['deleteImpact', entity, id],

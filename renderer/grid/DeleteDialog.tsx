@@ -7,7 +7,7 @@ import type { Entity } from '../data/entities';
 
 interface DeleteDialogProps {
   /** The record's entity, to ask what else a delete removes; null when nothing else can go with it. */
-  readonly entity: Entity | null;
+  readonly entity: Entity | 'actions' | null;
   readonly id: number;
   readonly what: string;
   readonly onConfirm: () => Promise<Result<unknown>>;

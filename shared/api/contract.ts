@@ -17,11 +17,13 @@ import type {
   Priority,
   StatedTotal,
 } from '../model';
+import { ACTION_METHODS } from './actions-contract';
 import { method, type MethodSpec } from './contract-method';
 import type { FigurePage } from './figure-page';
 import { figureValue, id } from './fields';
 import { IMPORT_METHODS } from './imports-contract';
 import { MEETING_METHODS } from './meetings-contract';
+import { NOTE_METHODS } from './notes-contract';
 import { VIEW_METHODS } from './views-contract';
 import {
   activityFields,
@@ -185,6 +187,8 @@ export const CONTRACT = {
   ...IMPORT_METHODS,
   ...VIEW_METHODS,
   ...MEETING_METHODS,
+  ...NOTE_METHODS,
+  ...ACTION_METHODS,
 } as const satisfies Readonly<Record<string, MethodSpec>>;
 
 export type Contract = typeof CONTRACT;

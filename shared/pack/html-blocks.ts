@@ -2,7 +2,9 @@ import type { ChartTable } from '../charts/chart-data';
 import type { Rag } from '../domain';
 import type { PackBlock, PackCell, PackChart, PackColumn, PackInline, PackRow, PackTable } from './document';
 import { escapeHtml, safeHref } from './html-escape';
+import { noteMarksHtml } from './html-notes';
 import { inlineSvg } from './html-svg';
+import { NO_NOTES, type PackNotes } from './pack-notes';
 
 /**
  * The pack's blocks as HTML, one small function per kind of block. Every text
@@ -36,24 +38,24 @@ export function inlinesHtml(inlines: readonly PackInline[]): string {
     .join('');
 }
 
-function ragCellHtml(cell: PackCell, rag: Rag, header: string): string {
+function ragCellHtml(cell: PackCell, rag: Rag, header: string, marks: string): string {
   const word = cell.text.trim() === '' ? RAG_WORDS[rag] : cell.text;
   const provisional = cell.provisional ? provisionalMark() : '';
-  return `<td class="rag rag-${rag}" data-rag="${rag}" data-column="${escapeHtml(header)}"><span class="rag-swatch" aria-hidden="true"></span>${escapeHtml(word)}${provisional}</td>`;
+  return `<td class="rag rag-${rag}" data-rag="${rag}" data-column="${escapeHtml(header)}"><span class="rag-swatch" aria-hidden="true"></span>${escapeHtml(word)}${provisional}${marks}</td>`;
 }
 
 const provisionalMark = (): string => '<abbr class="provisional" title="provisional">p</abbr>';
 
-function cellHtml(cell: PackCell, column: PackColumn | undefined, first: boolean): string {
+function cellHtml(cell: PackCell, column: PackColumn | undefined, first: boolean, marks: string): string {
   const header = column?.header ?? '';
-  if (cell.rag) return ragCellHtml(cell, cell.rag, header);
+  if (cell.rag) return ragCellHtml(cell, cell.rag, header, marks);
   // A short text (a date, a reference, a status) stays on one line.
   const short = cell.text.length <= 12 || (cell.text.length <= 16 && !/\s/.test(cell.text));
   const classes = [column?.numeric ? 'num' : short ? 'nowrap' : '', cell.provisional ? 'is-provisional' : ''].filter(
     Boolean,
   );
   const classAttribute = classes.length > 0 ? ` class="${classes.join(' ')}"` : '';
-  const content = escapeHtml(cell.text) + (cell.provisional ? provisionalMark() : '');
+  const content = escapeHtml(cell.text) + (cell.provisional ? provisionalMark() : '') + marks;
   // The first column names the row (an area, a priority): a row header for screen readers.
   return first && !column?.numeric
     ? `<th scope="row"${classAttribute}>${content}</th>`
@@ -66,12 +68,18 @@ const ROW_CLASSES: Readonly<Record<PackRow['kind'], string>> = {
   comparator: 'row-comparator',
 };
 
-function tableHtml(table: PackTable): string {
+function tableHtml(table: PackTable, reviewNotes: PackNotes): string {
   const head = table.columns
     .map((column) => `<th scope="col"${column.numeric ? ' class="num"' : ''}>${escapeHtml(column.header)}</th>`)
     .join('');
   const rows = table.rows.map((row) => {
-    const cells = row.cells.map((cell, index) => cellHtml(cell, table.columns[index], index === 0)).join('');
+    const rowMarks = noteMarksHtml(reviewNotes.onRow(table.id, row.id));
+    const cells = row.cells
+      .map((cell, index) => {
+        const marks = noteMarksHtml(reviewNotes.onCell(table.id, row.id, index + 1));
+        return cellHtml(cell, table.columns[index], index === 0, index === 0 ? rowMarks + marks : marks);
+      })
+      .join('');
     return `<tr class="${ROW_CLASSES[row.kind]}" data-row-id="${escapeHtml(row.id)}">${cells}</tr>`;
   });
   const provisional = table.rows.some((row) => row.cells.some((cell) => cell.provisional));
@@ -158,7 +166,8 @@ function factsHtml(facts: readonly { readonly label: string; readonly value: str
   return `<dl class="facts">${entries}</dl>`;
 }
 
-export function blockHtml(block: PackBlock): string {
+/** A block as HTML; `notes` marks the rows and figures reviewers' notes are on. */
+export function blockHtml(block: PackBlock, notes: PackNotes = NO_NOTES): string {
   switch (block.kind) {
     case 'heading':
       return `<h${block.level}>${escapeHtml(block.text)}</h${block.level}>`;
@@ -170,7 +179,7 @@ export function blockHtml(block: PackBlock): string {
       return `<${tag} class="paper-list">${items}</${tag}>`;
     }
     case 'table':
-      return tableHtml(block.table);
+      return tableHtml(block.table, notes);
     case 'chart':
       return chartHtml(block.chart);
     case 'facts':

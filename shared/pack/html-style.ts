@@ -11,6 +11,9 @@ import { RAG_COLOURS } from '../charts/nivo-props';
 const INK = '#1b1f24';
 const NAVY = '#1f3a5f';
 const MUTED = '#4a5563';
+/** Reviewers' notes: a warm amber, apart from the pack's navy. */
+const NOTE_INK = '#7a3e00';
+const NOTE_RULE = '#d9a441';
 const RULE = '#d5dbe3';
 
 const BASE = `
@@ -109,6 +112,34 @@ table.data tr.row-comparator th, table.data tr.row-comparator td { font-style: i
 abbr.provisional { text-decoration: none; }
 .table-notes { list-style: none; margin: 4pt 0 0; padding: 0; font-size: 8.5pt; color: ${MUTED}; }
 .table-notes li { margin-bottom: 1pt; }
+
+.note-mark { font-size: 7pt; font-weight: 700; line-height: 0; margin-left: 3pt; white-space: nowrap; }
+.note-mark a {
+  color: ${NOTE_INK};
+  text-decoration: none;
+  background: #fff3d6;
+  border: 0.5pt solid ${NOTE_RULE};
+  border-radius: 2pt;
+  padding: 0 2pt;
+}
+.pack-notes {
+  break-inside: avoid;
+  page-break-inside: avoid;
+  margin: 14pt 0 0;
+  padding: 6pt 10pt;
+  background: #fffaf0;
+  border-left: 3pt solid ${NOTE_RULE};
+  font-size: 9.5pt;
+}
+.pack-notes-title { margin: 0 0 4pt; font-weight: 700; color: ${NOTE_INK}; }
+.pack-notes ol { list-style: none; margin: 0; padding: 0; }
+.pack-note { margin: 0 0 6pt; break-inside: avoid; }
+.pack-note:last-child { margin-bottom: 0; }
+.pack-note p { margin: 0; }
+.pack-note-number { font-weight: 700; color: ${NOTE_INK}; }
+.pack-note-kind { font-weight: 700; }
+.pack-note-on, .pack-note-by { color: ${MUTED}; }
+.pack-note-by { font-size: 8.5pt; }
 
 figure.chart { margin: 8pt 0 12pt; }
 .chart-drawing { break-inside: avoid; page-break-inside: avoid; margin-bottom: 6pt; }

@@ -2,7 +2,9 @@ import { longDate } from '../date-text';
 import type { PackCover, PackDocument, PackMeta, PackPerson, PackSection } from './document';
 import { anchorOf, blockHtml } from './html-blocks';
 import { escapeHtml } from './html-escape';
+import { noteMarksHtml, sectionNotesHtml } from './html-notes';
 import { packStyle } from './html-style';
+import { PackNotes, type PackNote } from './pack-notes';
 
 /**
  * The pack as one standalone HTML document: the app's preview and the PDF's
@@ -19,6 +21,8 @@ import { packStyle } from './html-style';
 export interface PackHtmlOptions {
   readonly mode: 'preview' | 'print';
   readonly contentsPages?: ReadonlyMap<string, number>;
+  /** Reviewers' notes to show: marked at their elements, and in a box at the end of each item (pack-notes.ts). */
+  readonly notes?: readonly PackNote[];
 }
 
 /** The contents key of an appended attachment's first page. */
@@ -127,19 +131,21 @@ function sectionMeta(section: PackSection): string {
   return parts.length > 0 ? `<p class="section-meta">${parts.join(' · ')}</p>` : '';
 }
 
-function sectionHtml(section: PackSection): string {
+function sectionHtml(section: PackSection, notes: PackNotes): string {
   const anchor = anchorOf(section.id);
   return [
     `<section class="pack-section sheet" id="${anchor}" data-section-id="${escapeHtml(section.id)}" data-kind="${escapeHtml(section.kind)}" aria-labelledby="${anchor}-title">`,
-    `<h1 id="${anchor}-title"><span class="section-number">${section.number}</span> <span class="section-title">${escapeHtml(section.title)}</span></h1>`,
+    `<h1 id="${anchor}-title"><span class="section-number">${section.number}</span> <span class="section-title">${escapeHtml(section.title)}${noteMarksHtml(notes.onSection(section.id))}</span></h1>`,
     sectionMeta(section),
-    ...section.blocks.map(blockHtml),
+    ...section.blocks.map((block) => blockHtml(block, notes)),
+    sectionNotesHtml(section, notes.inSection(section.id)),
     '</section>',
   ].join('\n');
 }
 
 export function renderPackHtml(document: PackDocument, options: PackHtmlOptions): string {
   const { meta } = document;
+  const notes = new PackNotes(options.notes ?? []);
   return [
     '<!DOCTYPE html>',
     '<html lang="en-GB">',
@@ -156,7 +162,7 @@ export function renderPackHtml(document: PackDocument, options: PackHtmlOptions)
     '<main>',
     coverHtml(document.cover, meta),
     contentsHtml(document, options),
-    ...document.sections.map(sectionHtml),
+    ...document.sections.map((section) => sectionHtml(section, notes)),
     '</main>',
     '</body>',
     '</html>',

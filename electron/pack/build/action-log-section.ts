@@ -1,38 +1,43 @@
 import type { PackBlock, PackTable } from '../../../shared/pack/document';
-import { listActionsFor, previousMeetingDate, type ActionEntry } from '../../../db/repositories/pack-sources';
+import type { MeetingAction } from '../../../shared/api/actions-contract';
+import { statusText, updateWithByline } from '../../../shared/action-text';
+import { listMeetingActions } from '../../../db/repositories/actions';
 import { longDate } from '../../../shared/date-text';
 import { plainContent, type SectionContent, type SectionContext } from './section-context';
 
 /**
- * The action log: every open action (an action past its due date marked
- * overdue, in red), and those closed since the board's previous meeting
- * (all closed by the meeting's date when there was none).
+ * The action log: the meeting's actions as its Actions panel lists them
+ * (db/repositories/actions.ts): every open one, carried forward from earlier
+ * meetings or raised at this one (an action past its due date on the meeting's
+ * date marked overdue, in red), then those closed since the board's previous
+ * meeting; each with where it was raised and its latest update.
  */
 
-function statusOf(action: ActionEntry, heldOn: string): { text: string; overdue: boolean } {
-  if (action.status === 'open') {
-    const overdue = action.dueOn !== null && action.dueOn < heldOn;
-    return { text: overdue ? 'Open: overdue' : 'Open', overdue };
-  }
-  const word = action.status === 'done' ? 'Done' : 'Dropped';
-  return { text: action.closedOn ? `${word} ${longDate(action.closedOn)}` : word, overdue: false };
+const COLUMNS = ['Action', 'Owner', 'Due', 'Status', 'Raised', 'Latest update'];
+
+function raisedText(action: MeetingAction): string {
+  if (!action.carried) return 'This meeting';
+  return action.raisedAt ? longDate(action.raisedAt.heldOn) : 'Outside meetings';
 }
 
-function actionTable(actions: readonly ActionEntry[], heldOn: string, id: string, caption: string): PackTable {
+function actionTable(actions: readonly MeetingAction[], id: string, caption: string): PackTable {
   return {
     id,
     caption,
-    columns: ['Action', 'Owner', 'Due', 'Status'].map((header) => ({ header, numeric: false })),
+    columns: COLUMNS.map((header) => ({ header, numeric: false })),
     rows: actions.map((action) => {
-      const status = statusOf(action, heldOn);
+      const status = statusText(action, action.overdue);
+      const latest = action.updates.at(-1);
       return {
         id: `action:${action.id}`,
         kind: 'body',
         cells: [
-          { text: action.priorityRef ? `${action.description} (priority ${action.priorityRef})` : action.description },
-          { text: action.owner ?? '' },
+          { text: action.priority ? `${action.description} (priority ${action.priority.ref})` : action.description },
+          { text: action.owner?.name ?? '' },
           { text: action.dueOn ? longDate(action.dueOn) : '' },
-          status.overdue ? { text: status.text, rag: 'red' } : { text: status.text },
+          action.overdue ? { text: status, rag: 'red' } : { text: status },
+          { text: raisedText(action) },
+          { text: latest ? updateWithByline(latest) : '' },
         ],
       };
     }),
@@ -42,25 +47,19 @@ function actionTable(actions: readonly ActionEntry[], heldOn: string, id: string
 
 export async function actionLogSection(context: SectionContext): Promise<SectionContent> {
   const { db, meeting, sectionId } = context;
-  const [actions, previous] = await Promise.all([listActionsFor(db, meeting), previousMeetingDate(db, meeting)]);
+  const { actions, previousHeldOn } = await listMeetingActions(db, meeting.id);
   const open = actions.filter((action) => action.status === 'open');
-  const closed = actions.filter(
-    (action) =>
-      action.status !== 'open' &&
-      action.closedOn !== null &&
-      action.closedOn <= meeting.heldOn &&
-      (previous === null || action.closedOn > previous),
-  );
-  const since = previous ? `since the meeting of ${longDate(previous)}` : 'by this meeting';
+  const closed = actions.filter((action) => action.status !== 'open');
+  const since = previousHeldOn ? ` since the meeting of ${longDate(previousHeldOn)}` : '';
   const blocks: PackBlock[] = [
     open.length > 0
-      ? { kind: 'table', table: actionTable(open, meeting.heldOn, `${sectionId}:table:1`, 'Open actions') }
+      ? { kind: 'table', table: actionTable(open, `${sectionId}:table:1`, 'Open actions') }
       : { kind: 'note', text: 'There are no open actions.' },
     closed.length > 0
-      ? { kind: 'table', table: actionTable(closed, meeting.heldOn, `${sectionId}:table:2`, `Actions closed ${since}`) }
-      : { kind: 'note', text: `No action was closed ${since}.` },
+      ? { kind: 'table', table: actionTable(closed, `${sectionId}:table:2`, `Actions closed${since}`) }
+      : { kind: 'note', text: previousHeldOn ? `No action was closed${since}.` : 'No action has been closed.' },
   ];
-  const overdue = open.filter((action) => statusOf(action, meeting.heldOn).overdue).length;
+  const overdue = open.filter((action) => action.overdue).length;
   if (overdue > 0) {
     blocks.push({ kind: 'note', text: `${overdue} open action${overdue === 1 ? ' is' : 's are'} past the due date.` });
   }

@@ -1,6 +1,8 @@
 import { HeadingLevel, PageBreak, Paragraph, TextRun, type FileChild } from 'docx';
 import type { PackBlock, PackSection } from '../../../shared/pack/document';
+import { NO_NOTES, type PackNotes } from '../../../shared/pack/pack-notes';
 import { chartDocx, type ChartPictures } from './docx-chart';
+import { noteMarkRuns, sectionNotesDocx } from './docx-notes';
 import { inlineRuns } from './docx-inlines';
 import { BULLETS, MUTED_COLOUR, NUMBERS } from './docx-styles';
 import { packTableDocx } from './docx-table';
@@ -25,18 +27,25 @@ function byline(section: PackSection): string | null {
 
 export class SectionWriter {
   private readonly pictures: ChartPictures;
+  private readonly notes: PackNotes;
   private lists = 0;
 
-  constructor(pictures: ChartPictures) {
+  constructor(pictures: ChartPictures, notes: PackNotes = NO_NOTES) {
     this.pictures = pictures;
+    this.notes = notes;
   }
 
   section(section: PackSection): FileChild[] {
     const line = byline(section);
     return [
-      new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, text: sectionHeadingText(section) }),
+      new Paragraph({
+        heading: HeadingLevel.HEADING_1,
+        pageBreakBefore: true,
+        children: [new TextRun(sectionHeadingText(section)), ...noteMarkRuns(this.notes.onSection(section.id))],
+      }),
       ...(line ? [new Paragraph({ children: [new TextRun({ text: line, italics: true, color: MUTED_COLOUR })] })] : []),
       ...section.blocks.flatMap((block) => this.block(block)),
+      ...sectionNotesDocx(section, this.notes.inSection(section.id)),
     ];
   }
 
@@ -63,7 +72,7 @@ export class SectionWriter {
         );
       }
       case 'table':
-        return packTableDocx(block.table);
+        return packTableDocx(block.table, this.notes);
       case 'chart':
         return chartDocx(block.chart, this.pictures);
       case 'facts':

@@ -15,7 +15,9 @@ import { RAG_COLOURS } from '../../../shared/charts/nivo-props';
 import type { ChartTable } from '../../../shared/charts/chart-data';
 import type { Rag } from '../../../shared/domain';
 import type { PackRow, PackTable } from '../../../shared/pack/document';
+import { NO_NOTES, type PackNotes } from '../../../shared/pack/pack-notes';
 import { ragWord } from '../../../shared/views/build-view-table';
+import { noteMarkRuns } from './docx-notes';
 import { HEADER_FILL, RULE_COLOUR, SIZE, TEXT_WIDTH_TWIPS } from './docx-styles';
 
 /**
@@ -35,6 +37,8 @@ interface GridCell {
   readonly text: string;
   readonly rag?: Rag | null;
   readonly provisional?: boolean;
+  /** Reviewers' note marks after the text ("N2"). */
+  readonly marks?: readonly TextRun[];
 }
 
 interface Grid {
@@ -105,6 +109,7 @@ interface CellLook {
   readonly rag?: Rag | null;
   readonly provisional?: boolean;
   readonly fill?: string;
+  readonly marks?: readonly TextRun[];
 }
 
 /** A cell: spacing and type size come from its paragraph style, so only what differs is written cell by cell. */
@@ -119,6 +124,7 @@ function cell(text: string, look: CellLook): TableCell {
       ...(rag ? { color: ragText(rag) } : {}),
     }),
     ...(look.provisional ? [new TextRun({ text: 'p', superScript: true })] : []),
+    ...(look.marks ?? []),
   ];
   const fill = rag ? hex(RAG_COLOURS[rag]) : look.fill;
   return new TableCell({
@@ -153,6 +159,7 @@ function gridTable(grid: Grid): FileChild[] {
             italic: row.kind === 'comparator',
             rag: value?.rag ?? null,
             provisional: value?.provisional === true,
+            ...(value?.marks ? { marks: value.marks } : {}),
           });
         }),
       }),
@@ -174,11 +181,21 @@ function gridTable(grid: Grid): FileChild[] {
   ];
 }
 
-export function packTableDocx(table: PackTable): FileChild[] {
+/** A pack table, with the marks of reviewers' notes on its rows (in the first cell) and figures. */
+export function packTableDocx(table: PackTable, reviewNotes: PackNotes = NO_NOTES): FileChild[] {
   return gridTable({
     caption: table.caption,
     columns: table.columns,
-    rows: table.rows,
+    rows: table.rows.map((row) => ({
+      kind: row.kind,
+      cells: row.cells.map((value, index) => {
+        const marks = [
+          ...(index === 0 ? reviewNotes.onRow(table.id, row.id) : []),
+          ...reviewNotes.onCell(table.id, row.id, index + 1),
+        ];
+        return marks.length === 0 ? value : { ...value, marks: noteMarkRuns(marks) };
+      }),
+    })),
     notes: table.notes,
   });
 }

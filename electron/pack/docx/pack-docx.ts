@@ -1,5 +1,6 @@
 import { Document, Packer, PageBreak, Paragraph, TableOfContents, TextRun } from 'docx';
 import type { PackDocument } from '../../../shared/pack/document';
+import { PackNotes, type PackNote } from '../../../shared/pack/pack-notes';
 import { attachmentsDocx } from './docx-attachments';
 import { SectionWriter } from './docx-blocks';
 import { chartPictures } from './docx-chart';
@@ -19,11 +20,16 @@ export interface PackDocxServices {
  * asks it to update its fields), each agenda item on a new page under a real
  * Heading 1, tables, charts as pictures with alt text, and a closing list of
  * attachments; the protective marking in every page's header and footer, and
- * "Page X of Y". A field that refers to no figure refuses the export.
+ * "Page X of Y". Reviewers' notes, when given, are marked at their elements and
+ * boxed at the end of their items. A field that refers to no figure refuses the export.
  */
-export async function packDocx(document: PackDocument, _services: PackDocxServices): Promise<Uint8Array> {
+export async function packDocx(
+  document: PackDocument,
+  _services: PackDocxServices,
+  notes: readonly PackNote[] = [],
+): Promise<Uint8Array> {
   refuseUnresolvedFields(document);
-  const writer = new SectionWriter(await chartPictures(document));
+  const writer = new SectionWriter(await chartPictures(document), new PackNotes(notes));
   const contents = [
     new Paragraph({ children: [new PageBreak()] }),
     new Paragraph({

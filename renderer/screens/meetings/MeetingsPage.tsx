@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { DeleteDialog } from '../../grid/DeleteDialog';
+import { ActionsPanel } from './ActionsPanel';
 import { AgendaPanel } from './AgendaPanel';
 import { dateText } from './format';
 import { DuplicateDialog, NewMeetingDialog } from './MeetingDialogs';
@@ -12,7 +13,7 @@ import { useWrite } from './use-write';
 import './meetings.css';
 
 type Dialog = 'new' | 'duplicate' | 'delete' | null;
-type TabId = 'meeting' | 'agenda' | 'pack';
+type TabId = 'meeting' | 'agenda' | 'actions' | 'pack';
 
 /**
  * Meetings and their packs: the meetings newest first; for the one open, its
@@ -71,7 +72,7 @@ export function MeetingsPage() {
         <DeleteDialog
           entity={null}
           id={selected.id}
-          what={`the meeting "${selected.title}" with its agenda${selected.latestVersion === null ? '' : ' and its issued versions'}`}
+          what={`the meeting "${selected.title}" with its agenda, the actions raised at it${selected.latestVersion === null ? '' : ' and its issued versions'}`}
           onConfirm={() => write('meetings.delete', { id: selected.id })}
           onClose={(deleted) => {
             setDialog(null);
@@ -83,7 +84,7 @@ export function MeetingsPage() {
   );
 }
 
-/** One meeting: its title line, then the Meeting, Agenda and Pack tabs. */
+/** One meeting: its title line, then the Meeting, Agenda, Actions and Pack tabs. */
 function MeetingWorkspace({ meetingId }: { meetingId: number }) {
   const meeting = useMeeting(meetingId);
   const built = usePackBuild(meetingId);
@@ -123,6 +124,9 @@ function MeetingWorkspace({ meetingId }: { meetingId: number }) {
           <Tab id="agenda" className="tab">
             Agenda and papers
           </Tab>
+          <Tab id="actions" className="tab">
+            Actions
+          </Tab>
           <Tab id="pack" className="tab">
             Pack{problemCount > 0 ? ` (${problemCount} ${problemCount === 1 ? 'problem' : 'problems'})` : ''}
           </Tab>
@@ -132,6 +136,9 @@ function MeetingWorkspace({ meetingId }: { meetingId: number }) {
         </TabPanel>
         <TabPanel id="agenda" className="tab-panel">
           <AgendaPanel meeting={data} built={built.data} selectedItemId={itemId} onSelectItem={setItemId} />
+        </TabPanel>
+        <TabPanel id="actions" className="tab-panel">
+          <ActionsPanel meeting={data} />
         </TabPanel>
         <TabPanel id="pack" className="tab-panel">
           <PackPanel

@@ -169,11 +169,20 @@ describe('meetings', () => {
     expect(copy).toMatchObject({ title: 'Board, October', periodId: q2.id });
   });
 
-  it('deletes a meeting with its agenda', async () => {
+  it('deletes a meeting with its agenda and the actions raised at it, which no later meeting then carries', async () => {
     const api = await apiOnDatabase();
     const { meeting } = await meetingWithItems(api);
+    await api.db
+      .insertInto('action')
+      .values({ meetingId: meeting.id, description: 'Raised here', status: 'open', createdAt: '2014-07-09T10:00:00Z' })
+      .execute();
     expect(await api.call('meetings.delete', { id: meeting.id })).toEqual({ deleted: 1 });
     expect(await api.db.selectFrom('agendaItem').where('meetingId', '=', meeting.id).selectAll().execute()).toEqual([]);
+    expect(await api.db.selectFrom('action').where('description', '=', 'Raised here').selectAll().execute()).toEqual(
+      [],
+    );
+    const logged = await api.db.selectFrom('changeLog').select('tableName').where('operation', '=', 'delete').execute();
+    expect(logged.map((entry) => entry.tableName)).toEqual(['action', 'meeting']);
     expect(await api.fail('meetings.get', { id: meeting.id })).toMatchObject({ code: 'not-found' });
   });
 });

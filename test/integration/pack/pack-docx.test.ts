@@ -7,7 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { chartFontFiles } from '../../../electron/pack/docx/chart-png';
 import { packDocx } from '../../../electron/pack/docx/pack-docx';
 import { BoardpackError } from '../../../shared/errors';
+import { packTargets } from '../../../shared/notes/targets';
 import type { PackDocument, PackSection } from '../../../shared/pack/document';
+import { placeNotes } from '../../../shared/pack/pack-notes';
 import { BURGLARY_TABLE_ID, sampleAttachment, samplePack } from '../../fixtures/pack/sample-pack';
 import { suitePath, tempDir } from '../../helpers/temp-files';
 
@@ -350,5 +352,45 @@ describe('packDocx', () => {
         /\n\s*\d+\s+\d+\s+image\s+1360\s+720\b/,
       );
     });
+  });
+});
+
+describe('packDocx with reviewers’ notes', () => {
+  it('marks each note at its element and boxes the item’s notes at its end', async () => {
+    const pack = samplePack();
+    const note = { author: 'Cllr Jane Smith', rag: null, resolved: false, createdAt: '2026-11-20T09:00:00.000Z' };
+    const notes = placeNotes(
+      [
+        {
+          ...note,
+          id: 'a',
+          target: 'item:11',
+          kind: 'comment',
+          text: 'Add the ASB trend.',
+          updatedAt: '2026-11-20T09:00:00.000Z',
+        },
+        {
+          ...note,
+          id: 'b',
+          target: `figure:${BURGLARY_TABLE_ID}/area:5/5`,
+          kind: 'question',
+          text: 'What changed in Wycombe?',
+          updatedAt: '2026-11-21T09:00:00.000Z',
+        },
+      ],
+      packTargets({ document: pack, priorities: new Map() }),
+    );
+    const xml = await (await unzip(await packDocx(pack, services, notes))).text('word/document.xml');
+    const mark = (label: string) =>
+      new RegExp(`<w:vertAlign w:val="superscript"/>(?:(?!</w:r>).)*<w:t xml:space="preserve"> ${label}</w:t>`);
+    expect(styled(xml, 'Heading1')).toContain('2. Overview of progress against the 2013/14 priorities N1');
+    expect(cellXml(xml, 'Wycombe', '-45%')).toMatch(mark('N2'));
+    expect(xml).toContain('Reviewers’ notes on this item');
+    expect(xml).toContain('>What changed in Wycombe?<');
+    expect(xml).toContain('>Question for the meeting<');
+    expect(xml).toContain('Cllr Jane Smith, 21 November 2026');
+    // Without notes, nothing of them.
+    const plain = await (await unzip(await packDocx(pack, services))).text('word/document.xml');
+    expect(plain).not.toContain('notes on this item');
   });
 });

@@ -1,0 +1,114 @@
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadDemoDataset } from '../../../db/demo/load-demo';
+import { openDatabase } from '../../../db/open-database';
+import type { ApiEvent } from '../../../shared/api/result';
+import type { NotesImportResult } from '../../../shared/api/notes-contract';
+import { dispatch, type DispatchContext } from '../../../electron/api/dispatch';
+import type { TestApi } from '../../helpers/api-context';
+import { closeAfterTest, suitePath, tempPath } from '../../helpers/temp-files';
+
+/**
+ * The two sides of the offline exchange on real files: the secretary's
+ * database (the demo dataset with version 1 of the March 2014 pack issued,
+ * built once per test file and copied for each test) and the chair's pack file
+ * written from it through the API, each behind the real dispatch.
+ */
+
+export const MARCH_2014 = 1;
+
+export interface FileApi extends TestApi {
+  readonly path: string;
+}
+
+/** The real dispatch on a database file; its clock moves a second on at every write, as a person's would. */
+export async function apiOnFile(path: string, actor: string): Promise<FileApi> {
+  const database = closeAfterTest(await openDatabase(path));
+  let tick = Date.parse('2026-11-26T10:00:00.000Z');
+  const events: ApiEvent[] = [];
+  const context: DispatchContext = {
+    db: database.db,
+    writer: { actor, now: () => new Date((tick += 1000)).toISOString() },
+    databasePath: path,
+    version: '0.0.0-test',
+    emit: (event) => events.push(event),
+  };
+  return {
+    path,
+    db: database.db,
+    events,
+    async call(name, input) {
+      const result = await dispatch(context, name, input);
+      if (!result.ok) throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`);
+      return result.value as never;
+    },
+    async fail(name, input) {
+      const result = await dispatch(context, name, input);
+      if (result.ok) throw new Error(`${name} succeeded but was expected to fail`);
+      return result.error;
+    },
+  };
+}
+
+let template: string | null = null;
+
+/** A demo database with v1 of the March 2014 pack issued: a fresh copy of one built once per test file. */
+export async function secretaryFile(): Promise<string> {
+  if (template === null) {
+    const path = suitePath('secretary-template.db');
+    const database = await openDatabase(path, { create: true });
+    try {
+      await loadDemoDataset(database.db, { actor: 'test', now: () => '2026-11-26T09:00:00.000Z' });
+      const issued = await dispatch(
+        {
+          db: database.db,
+          writer: { actor: 'secretary', now: () => '2026-11-26T09:30:00.000Z' },
+          databasePath: path,
+          version: 'test',
+        },
+        'pack.issue',
+        { meetingId: MARCH_2014 },
+      );
+      if (!issued.ok) throw new Error(issued.error.message);
+    } finally {
+      await database.close();
+    }
+    template = path;
+  }
+  const copy = tempPath('secretary.db');
+  copyFileSync(template, copy);
+  return copy;
+}
+
+export async function secretary(): Promise<FileApi> {
+  return apiOnFile(await secretaryFile(), 'secretary');
+}
+
+/** The chair's pack file of a version, exported through the API as the app saves it, opened as the chair. */
+export async function chairPackFile(from: FileApi, version = 1, reviewer = 'Jane Chair'): Promise<FileApi> {
+  const file = await from.call('exchange.exportPackFile', { meetingId: MARCH_2014, version, reviewer });
+  const path = tempPath(file.fileName);
+  writeFileSync(path, Buffer.from(file.content, 'base64'));
+  return apiOnFile(path, 'chair');
+}
+
+/** The chair's notes exported to a `.boardnotes` file; returns its path. */
+export async function exportNotes(chair: FileApi, name = 'chair.boardnotes'): Promise<string> {
+  const file = await chair.call('exchange.exportNotes', {});
+  const path = tempPath(name);
+  writeFileSync(path, file.content);
+  return path;
+}
+
+export const importNotes = (into: FileApi, path: string): Promise<NotesImportResult> =>
+  into.call('exchange.importNotes', { source: { path } });
+
+export const counts = (result: NotesImportResult) => ({
+  added: result.added,
+  updated: result.updated,
+  conflicted: result.conflicted,
+  deleted: result.deleted,
+  unchanged: result.unchanged,
+});
+
+/** The file's text, for tests that damage it. */
+export const textOf = (path: string): string => readFileSync(path, 'utf8');

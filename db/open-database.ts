@@ -1,11 +1,12 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, SqliteDialect, type Migration } from 'kysely';
+import { CamelCasePlugin, Kysely, type Migration } from 'kysely';
 import { BoardpackError } from '../shared/errors';
 import { MIGRATIONS } from './migrations';
 import { migrateToLatest, pendingMigrations } from './migrate';
 import type { Database } from './schema/database';
 import { dailyBackupDue, takeBackup } from './backups';
-import { fileExists, openSqliteFile } from './sqlite/sqlite-file';
+import { BoardpackSqliteDialect } from './sqlite/sqlite-dialect';
+import { damageFound, fileExists, openSqliteFile } from './sqlite/sqlite-file';
 
 export interface OpenDatabase {
   readonly db: Kysely<Database>;
@@ -23,24 +24,37 @@ export interface OpenDatabaseOptions {
   readonly migrations?: Readonly<Record<string, Migration>>;
   /** Clock for backup names (tests). */
   readonly now?: () => Date;
-  /** Back the file up when no backup is younger than a day (the app and the command line; tests opt in). */
+  /**
+   * Back the file up when no backup is younger than a day (the app and the command line; tests opt in).
+   * The file is checked first (SQLite's quick_check): a damaged file is refused, never backed up over good backups.
+   */
   readonly dailyBackup?: boolean;
 }
 
-/** Kysely over one better-sqlite3 connection, with the camelCase ↔ snake_case mapping. */
+/** Kysely over one better-sqlite3 connection, with the camelCase ↔ snake_case mapping (sqlite-dialect.ts). */
 export function kyselyFor(sqlite: BetterSqlite3.Database): Kysely<Database> {
   return new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new BoardpackSqliteDialect(sqlite),
     plugins: [new CamelCasePlugin()],
   });
+}
+
+/** A damaged file: what SQLite found, and what to do, naming the file. */
+function damaged(path: string, found: string): BoardpackError {
+  return new BoardpackError(
+    'corrupt',
+    `${path} is damaged, so Boardpack cannot use it (SQLite found: ${found}); nothing was changed. ` +
+      `Restore one of its backups: boardpack backup restore --db "${path}" --latest`,
+    { file: path },
+  );
 }
 
 /** SQLite's own words for a damaged file become a "corrupt" error naming the file. */
 function asOpenError(error: unknown, path: string): unknown {
   if (error instanceof BoardpackError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  const corrupt = /malformed|not a database|corrupt/i.test(message);
-  return new BoardpackError(corrupt ? 'corrupt' : 'io', `cannot open ${path}: ${message}`, { file: path });
+  if (/malformed|not a database|corrupt/i.test(message)) return damaged(path, message);
+  return new BoardpackError('io', `cannot open ${path}: ${message}`, { file: path });
 }
 
 /**
@@ -58,6 +72,8 @@ export async function openDatabase(path: string, options: OpenDatabaseOptions = 
   const db = kyselyFor(sqlite);
   const backups: string[] = [];
   try {
+    const found = options.dailyBackup ? damageFound(sqlite) : null;
+    if (found !== null) throw damaged(path, found);
     const pending = await pendingMigrations(db, migrations, path);
     const holdsData = pending.applied.length > 0;
     const now = (options.now ?? (() => new Date()))();
@@ -70,6 +86,8 @@ export async function openDatabase(path: string, options: OpenDatabaseOptions = 
     await migrateToLatest(db, migrations, path);
   } catch (error) {
     await db.destroy();
+    // Kysely closes the connection only once it has run a query through it.
+    if (sqlite.open) sqlite.close();
     throw asOpenError(error, path);
   }
   return {

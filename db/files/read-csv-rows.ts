@@ -1,12 +1,15 @@
 import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
 import { BoardpackError } from '../../shared/errors';
+import { checkRecordSize } from '../imports/files/size-limits';
+import { checkUtf8 } from '../imports/files/utf8-check';
 import { zodIssueWhere } from './zod-where';
 
 /**
  * Parses CSV text with a header line and validates every row against `row`.
  * Throws a BoardpackError naming the file, row (header is row 1) and column of the
- * first problem; returns nothing partial.
+ * first problem (text that is not UTF-8, a cell too big for a table, a value
+ * its schema refuses); returns nothing partial.
  */
 export function readCsvRows<Schema extends z.ZodType>(file: string, text: string, row: Schema): z.output<Schema>[] {
   let records: Record<string, string>[];
@@ -26,6 +29,9 @@ export function readCsvRows<Schema extends z.ZodType>(file: string, text: string
     });
   }
   return records.map((record, index) => {
+    const [columns, cells] = [Object.keys(record), Object.values(record)];
+    checkUtf8(file, index + 2, cells, columns);
+    checkRecordSize(file, index + 2, cells, columns);
     const result = row.safeParse(record);
     if (!result.success) {
       const issue = result.error.issues[0];

@@ -1,4 +1,5 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, openSync, readSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { BoardpackError } from '../../shared/errors';
 
@@ -33,10 +34,65 @@ export interface OpenSqliteOptions {
   readonly readonly?: boolean;
 }
 
+/** True when this process may write to `path` (a file or a folder). */
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Refuses to open for writing a file, or a folder, this process cannot write
+ * to: SQLite would open it and fail at the first save, and in WAL mode it
+ * writes working files beside it (-wal, -shm, and our backups folder).
+ */
+function refuseReadOnly(path: string): void {
+  if (!writable(path)) {
+    throw new BoardpackError(
+      'io',
+      `${path} is read-only: Boardpack saves each change into the file as it is made, so it must be able to ` +
+        "write to it. Change the file's permissions, or copy it to a folder you can write to",
+      { file: path },
+    );
+  }
+  if (!writable(dirname(path))) {
+    throw new BoardpackError(
+      'io',
+      `the folder of ${path} is read-only: Boardpack keeps its working files and backups beside the database, ` +
+        'so it must be able to write there. Copy the file to a folder you can write to',
+      { file: path },
+    );
+  }
+}
+
+/**
+ * The first problem SQLite's quick_check finds in the file (its pages and
+ * their structure, in one pass), or null when it finds none. A page too
+ * damaged to read makes SQLite throw rather than report: that is a problem too.
+ */
+export function damageFound(sqlite: BetterSqlite3.Database): string | null {
+  try {
+    const rows = sqlite.pragma('quick_check(1)') as { quick_check: string }[];
+    const first = rows[0]?.quick_check ?? 'ok';
+    if (first === 'ok') return null;
+    // "*** in database main ***\nTree 37 page 37: …" on one line, without the banner.
+    return first
+      .replace(/\*\*\* in database \w+ \*\*\*/, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
 /**
  * Opens a SQLite file for Boardpack: WAL, foreign keys on, a busy timeout so a
  * second connection (a worker) waits instead of failing. Refuses files that are
- * not SQLite, and SQLite files that belong to another application.
+ * not SQLite, SQLite files that belong to another application, and (unless
+ * opened read-only) a file or folder this process cannot write to.
  */
 export function openSqliteFile(path: string, options: OpenSqliteOptions): BetterSqlite3.Database {
   const exists = fileExists(path);
@@ -48,6 +104,7 @@ export function openSqliteFile(path: string, options: OpenSqliteOptions): Better
       file: path,
     });
   }
+  if (exists && !options.readonly) refuseReadOnly(path);
   let sqlite: BetterSqlite3.Database;
   try {
     sqlite = new BetterSqlite3(path, { fileMustExist: !options.create, readonly: options.readonly ?? false });

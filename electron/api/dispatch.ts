@@ -5,6 +5,7 @@ import { BoardpackError } from '../../shared/errors';
 import { wordFor } from '../../db/repositories/record-specs';
 import type { Database } from '../../db/schema/database';
 import { fromSqliteConstraint } from '../../db/sqlite/constraint-error';
+import { fromSqliteError } from '../../db/sqlite/sqlite-error';
 import { refuseWriteToPackFile } from '../exchange/pack-file-rule';
 import type { HandlerContext, HandlerTable } from './context';
 import { HANDLERS } from './handlers';
@@ -45,7 +46,7 @@ export async function dispatch(
 }
 
 function toErrorData(error: unknown) {
-  const mapped = fromSqliteConstraint(error, (table) => wordFor(table as keyof Database));
+  const mapped = fromSqliteError(fromSqliteConstraint(error, (table) => wordFor(table as keyof Database)));
   if (mapped instanceof BoardpackError) return mapped.toData();
   const message = mapped instanceof Error ? mapped.message : String(mapped);
   return new BoardpackError('internal', `something went wrong: ${message}`).toData();

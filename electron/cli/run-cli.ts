@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { BoardpackError, formatError } from '../../shared/errors';
+import { fromSqliteError } from '../../db/sqlite/sqlite-error';
 import type { CliOutput, Command, CommandGroup } from './command';
 import { backupCommands } from './commands/backup';
 import { chartCommand } from './commands/chart';
@@ -105,7 +106,8 @@ export async function runCli(argv: readonly string[], out: CliOutput): Promise<n
   }
   try {
     return await command.run(values, out, positionals);
-  } catch (error) {
+  } catch (caught) {
+    const error = fromSqliteError(caught);
     if (error instanceof BoardpackError) {
       out.stderr(`boardpack ${label}: ${formatError(error.toData())}\n`);
       // A usage mistake (exit 2) names an option of the command, or nothing; bad data (exit 1) names where it is.

@@ -6,6 +6,8 @@ import { BoardpackError } from '../../shared/errors';
  * Writes a file through a temporary file beside it and a rename, so an export
  * interrupted at any moment leaves either the old file or the whole new one at
  * `path`, never half of one. `what` names the file in the error ("the pack").
+ * A full disk (ENOSPC), or a file larger than the disk or the system allows
+ * (EFBIG), says so: nothing was written.
  */
 export async function writeAtomically(path: string, content: string | Uint8Array, what: string): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
@@ -14,6 +16,11 @@ export async function writeAtomically(path: string, content: string | Uint8Array
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
-    throw new BoardpackError('io', `cannot write ${what}: ${(error as Error).message}`, { file: path });
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOSPC' || code === 'EFBIG'
+        ? 'the disk is full (or the file is larger than it allows): nothing was written'
+        : (error as Error).message;
+    throw new BoardpackError('io', `cannot write ${what}: ${reason}`, { file: path });
   }
 }

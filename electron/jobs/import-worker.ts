@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { BoardpackError } from '../../shared/errors';
 import { openDatabase } from '../../db/open-database';
+import { fromSqliteError } from '../../db/sqlite/sqlite-error';
 import { localWriter } from '../../db/writer';
 import type { FromWorker, JobWorkerData, ToWorker } from './job-messages';
 import { runImportJob } from './run-import-job';
@@ -33,7 +34,8 @@ async function run(): Promise<void> {
     } finally {
       await database.close();
     }
-  } catch (error) {
+  } catch (caught) {
+    const error = fromSqliteError(caught);
     send({
       type: 'failed',
       error:

@@ -1,6 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { BoardpackError } from '../../../shared/errors';
+import { checkRecordSize, MAX_CELL_CHARS, MAX_ROW_CHARS, rowTooLong } from './size-limits';
 import type { ReadCounter } from './table-record';
+import { checkUtf8 } from './utf8-check';
 
 /** Splits one record's text on commas outside quotes; "" inside quotes is one quote. */
 function splitQuoted(text: string): string[] {
@@ -36,9 +38,11 @@ function quoteCount(text: string): number {
  * and line breaks), LF or CRLF line endings and an optional UTF-8 BOM, calling
  * `onRecord` with each record's cells and the line it starts on; blank lines
  * are skipped. Memory holds one chunk and one record, whatever the file's
- * size. Made for machine-written files such as police.uk's, where a line
- * without quotes (nearly all of them) is split with one native call: several
- * times faster than a general CSV parser, which the figures import keeps for
+ * size: a record past MAX_ROW_CHARS (size-limits.ts) is refused as soon as it
+ * gets there, as are a cell past MAX_CELL_CHARS and text that is not UTF-8,
+ * naming the row and the header's name for the column. Made for
+ * machine-written files such as police.uk's, where a line without quotes
+ * (nearly all of them) is split with one native call: several times faster than a general CSV parser, which the figures import keeps for
  * the wider variety of files people save from spreadsheets.
  */
 export async function readCommaLines(
@@ -52,20 +56,39 @@ export async function readCommaLines(
   let first = true;
   let pending: string | null = null;
   let pendingStart = 0;
+  let header: string[] | null = null;
+  /** True from the first chunk that holds U+FFFD, the mark of text that was not UTF-8: its records are checked. */
+  let notUtf8 = false;
+  const emit = (cells: string[], row: number, length: number): void => {
+    if (notUtf8) checkUtf8(path, row, cells, header);
+    if (length > MAX_CELL_CHARS) checkRecordSize(path, row, cells, header);
+    header ??= cells;
+    onRecord(cells, row);
+  };
+  /** The record being read has passed MAX_ROW_CHARS: refused, naming the column it had reached. */
+  const tooLong = (partial: string, row: number): BoardpackError =>
+    rowTooLong(path, row, header?.[splitQuoted(partial).length - 1]);
+  /** The record still being read when a chunk ends must not have passed MAX_ROW_CHARS either. */
+  const checkCarry = (): void => {
+    if (carry.length <= MAX_ROW_CHARS) return;
+    throw pending === null ? tooLong(carry, line + 1) : tooLong(`${pending}\n${carry}`, pendingStart);
+  };
   const take = (raw: string): void => {
     line += 1;
     const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (pending !== null) {
       pending += `\n${text}`;
+      if (pending.length > MAX_ROW_CHARS) throw tooLong(pending, pendingStart);
       if (quoteCount(pending) % 2 === 0) {
-        onRecord(splitQuoted(pending), pendingStart);
+        emit(splitQuoted(pending), pendingStart, pending.length);
         pending = null;
       }
       return;
     }
     if (text === '') return;
+    if (text.length > MAX_ROW_CHARS) throw tooLong(text, line);
     if (!text.includes('"')) {
-      onRecord(text.split(','), line);
+      emit(text.split(','), line, text.length);
       return;
     }
     if (quoteCount(text) % 2 === 1) {
@@ -73,11 +96,12 @@ export async function readCommaLines(
       pendingStart = line;
       return;
     }
-    onRecord(splitQuoted(text), line);
+    emit(splitQuoted(text), line, text.length);
   };
   try {
     for await (const chunk of stream as AsyncIterable<string>) {
       let text = carry + chunk;
+      notUtf8 ||= chunk.includes('\uFFFD');
       if (first) {
         if (text.startsWith('\uFEFF')) text = text.slice(1);
         first = false;
@@ -88,6 +112,7 @@ export async function readCommaLines(
         start = end + 1;
       }
       carry = text.slice(start);
+      checkCarry();
       if (options.counter) options.counter.bytesRead = stream.bytesRead;
       options.afterChunk?.();
     }

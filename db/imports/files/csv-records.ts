@@ -1,23 +1,24 @@
 import { createReadStream } from 'node:fs';
 import { CsvError, parse } from 'csv-parse';
 import { BoardpackError } from '../../../shared/errors';
+import { checkRecordSize, MAX_ROW_CHARS, rowTooLong } from './size-limits';
 import { isBlankRecord, type ReadCounter, type TableRecord } from './table-record';
+import { checkUtf8 } from './utf8-check';
 
 interface CsvInfo {
   readonly lines: number;
   readonly empty_lines: number;
 }
 
-/** Text that did not decode as UTF-8 carries U+FFFD: a file saved in another encoding. */
-const NOT_UTF8 = '\uFFFD';
-
 /**
  * Streams a CSV file's records through csv-parse, never holding the file in
  * memory: a UTF-8 BOM is dropped, CRLF, LF and CR line endings may be mixed,
  * quoted fields may hold delimiters and line breaks, blank lines (and lines of
  * only delimiters) are skipped. Each record carries the line it starts on.
- * A malformed quote, a record longer or shorter than the header, or text that
- * is not UTF-8 is refused naming the file, row and (where known) column.
+ * A malformed quote, a record longer or shorter than the header, text that
+ * is not UTF-8, or a cell or row too big for a table (size-limits.ts: csv-parse
+ * stops at MAX_ROW_CHARS, so a 10 MB line is never held whole) is refused
+ * naming the file, row and (where known) column.
  */
 export async function* csvRecords(path: string, delimiter: string, counter?: ReadCounter): AsyncGenerator<TableRecord> {
   const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
@@ -29,6 +30,7 @@ export async function* csvRecords(path: string, delimiter: string, counter?: Rea
       relax_column_count: true,
       skip_empty_lines: true,
       info: true,
+      max_record_size: MAX_ROW_CHARS,
     }),
   );
   let header: readonly string[] | null = null;
@@ -42,14 +44,8 @@ export async function* csvRecords(path: string, delimiter: string, counter?: Rea
       lastEmpty = info.empty_lines;
       if (counter) counter.bytesRead = stream.bytesRead;
       if (isBlankRecord(record)) continue;
-      const badCell = record.findIndex((cell) => cell.includes(NOT_UTF8));
-      if (badCell !== -1) {
-        throw new BoardpackError('invalid-input', 'the file is not UTF-8 text; save it as CSV UTF-8', {
-          file: path,
-          row,
-          ...(header?.[badCell] ? { column: header[badCell] } : {}),
-        });
-      }
+      checkUtf8(path, row, record, header);
+      checkRecordSize(path, row, record, header);
       if (header && record.length !== header.length) {
         throw new BoardpackError(
           'invalid-input',
@@ -83,6 +79,7 @@ function csvProblem(
   const details = error as CsvError & { lines?: number; index?: number };
   const row = error.code === 'CSV_QUOTE_NOT_CLOSED' ? nextRecordLine : (details.lines ?? nextRecordLine);
   const column = typeof details.index === 'number' ? header?.[details.index] : undefined;
+  if (error.code === 'CSV_MAX_RECORD_SIZE') return rowTooLong(path, row, column);
   const what =
     error.code === 'CSV_QUOTE_NOT_CLOSED'
       ? 'a quote opened here is never closed'

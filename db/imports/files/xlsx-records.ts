@@ -2,15 +2,20 @@ import { createReadStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { BoardpackError } from '../../../shared/errors';
 import { suggestion, sameName } from '../../../shared/names';
+import { checkRecordSize } from './size-limits';
 import { isBlankRecord, type ReadCounter, type TableRecord } from './table-record';
 import { xlsxCellText } from './xlsx-cell-text';
+import { checkXlsxSizes } from './xlsx-size-guard';
 
 /**
  * Streams the rows of one worksheet of an XLSX workbook with exceljs's
  * streaming reader (rows are never all in memory): the named sheet, or the
  * first. Each record carries its worksheet row number; empty rows are skipped.
+ * A zip bomb or a file cut short is refused before exceljs sees it
+ * (xlsx-size-guard.ts), a cell or row too big for a table as it is read.
  */
 export async function* xlsxRecords(path: string, sheet?: string, counter?: ReadCounter): AsyncGenerator<TableRecord> {
+  await checkXlsxSizes(path);
   const stream = createReadStream(path);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
     worksheets: 'emit',
@@ -20,6 +25,7 @@ export async function* xlsxRecords(path: string, sheet?: string, counter?: ReadC
     entries: 'ignore',
   });
   const seen: string[] = [];
+  let header: readonly string[] | null = null;
   try {
     for await (const worksheet of reader) {
       const name = (worksheet as unknown as { name?: string }).name ?? '';
@@ -35,6 +41,8 @@ export async function* xlsxRecords(path: string, sheet?: string, counter?: ReadC
           cells.push(xlsxCellText(cell.value, cell.numFmt));
         }
         if (isBlankRecord(cells)) continue;
+        checkRecordSize(path, row.number, cells, header);
+        header ??= cells.map((cell) => cell.trim());
         yield { row: row.number, cells };
       }
       if (wanted) return;

@@ -4,6 +4,7 @@ import { BoardpackError } from '../../../shared/errors';
 import { openDatabase } from '../../../db/open-database';
 import { compareFigures } from '../../../db/services/compare-figures';
 import type { ComparisonResult } from '../../../shared/model';
+import { csvSafe } from '../../../shared/views/csv-safe';
 import { requireOption, type Command } from '../command';
 import { renderTextTable } from '../text-table';
 
@@ -107,7 +108,7 @@ function render(result: ComparisonResult, format: Format): string {
       : '',
     row.rag ?? '',
   ]);
-  if (format === 'csv') return stringify([header, ...body]);
+  if (format === 'csv') return stringify([header, ...body].map((cells) => cells.map(csvSafe)));
   const lines = [
     `${indicator.name}: ${base.label} to ${current.label} (${indicator.unit}, ${indicator.polarity})`,
     '',

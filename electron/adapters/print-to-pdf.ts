@@ -74,6 +74,7 @@ export function electronPrinter(): PdfPrinter {
           },
           generateTaggedPDF: options.tagged,
           generateDocumentOutline: options.outline,
+          ...(options.pageRanges ? { pageRanges: options.pageRanges } : {}),
         });
         return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
       } finally {

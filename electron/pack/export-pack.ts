@@ -70,7 +70,7 @@ export async function exportPack(
         fileName: `${stem}.pdf`,
         mimeType,
         encoding: 'base64',
-        content: base64(await packPdf(document, services)),
+        content: base64(await packPdf(document, services, request.notes)),
       };
     case 'docx':
       return {

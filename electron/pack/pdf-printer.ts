@@ -13,6 +13,8 @@ export interface PdfPrintOptions {
   /** Tagged PDF (structure for screen readers) and an outline from the headings, where the printer can. */
   readonly tagged: boolean;
   readonly outline: boolean;
+  /** Only these pages ("1-2"), laid out as in the whole document; every page when absent. */
+  readonly pageRanges?: string;
 }
 
 export interface PdfPrinter {

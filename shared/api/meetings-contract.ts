@@ -180,9 +180,20 @@ export const MEETING_METHODS = {
   /**
    * The pack as a file to save: PDF, DOCX, standalone HTML, or the CSV of one
    * table (`tableId`). Refused, naming each, while the pack has problems.
+   * `withNotes`: an issued version with its reviewers' shared notes, marked
+   * beside their elements and boxed at the end of each item.
    */
   'pack.export': method<ViewFile>()(
-    packSource.extend({ format: z.enum(PACK_EXPORT_FORMATS), tableId: z.string().min(1).optional() }),
+    packSource
+      .extend({
+        format: z.enum(PACK_EXPORT_FORMATS),
+        tableId: z.string().min(1).optional(),
+        withNotes: z.boolean().default(false),
+      })
+      .refine((input) => !input.withNotes || input.version !== undefined, {
+        message: 'notes are on an issued version: choose the version to export with its notes',
+        path: ['withNotes'],
+      }),
     { writes: false },
   ),
 } as const;

@@ -4,6 +4,7 @@ import { getMeeting } from '../../../db/repositories/meetings';
 import { insertPackVersion, listPackVersions } from '../../../db/repositories/pack-versions';
 import { buildPack } from '../../pack/build/build-pack';
 import { packFor, refuseProblems } from '../../pack/build/pack-source';
+import { reviewNotesFor } from '../../pack/build/review-notes';
 import { exportPack } from '../../pack/export-pack';
 import { writing, type HandlerTable } from '../context';
 
@@ -36,9 +37,13 @@ export const packHandlers = {
   'pack.export': async (context, input) => {
     const pack = await packFor(context.db, input, { now: context.writer.now() });
     refuseProblems(pack, 'exported');
+    const notes =
+      input.withNotes && input.version !== undefined
+        ? await reviewNotesFor(context.db, input.meetingId, input.version)
+        : undefined;
     return exportPack(
       pack.document,
-      { format: input.format, tableId: input.tableId },
+      { format: input.format, tableId: input.tableId, notes },
       { printer: context.printer, attachment: (id) => attachmentBytes(context.db, id) },
     );
   },

@@ -43,7 +43,7 @@ function versionOf(values: Values): number | undefined {
 /** Writes the pack to `out`: one file, or for csv one file per table into the folder `out`. */
 async function exportTo(
   context: DispatchContext,
-  source: { meetingId: number; version?: number },
+  source: { meetingId: number; version?: number; withNotes?: boolean },
   format: PackExportFormat,
   out: string,
   progress: CliOutput,
@@ -56,7 +56,7 @@ async function exportTo(
   await mkdir(out, { recursive: true });
   const written: string[] = [];
   for (const table of csvTables(pack.document)) {
-    const file = await call(context, 'pack.export', { ...source, format, tableId: table.id });
+    const file = await call(context, 'pack.export', { ...source, withNotes: false, format, tableId: table.id });
     const path = join(out, file.fileName);
     await writeExport(path, file);
     progress.stderr(`wrote ${path}\n`);
@@ -67,13 +67,15 @@ async function exportTo(
 
 export const exportCommand: Command = {
   summary: "write a meeting's board pack (pdf, docx, html, or a csv per table), the draft or an issued version",
-  usage: 'boardpack export --db DB --meeting ID_OR_TITLE --format pdf|docx|html|csv --out PATH [--version N]',
+  usage:
+    'boardpack export --db DB --meeting ID_OR_TITLE --format pdf|docx|html|csv --out PATH [--version N [--with-notes]]',
   options: {
     db: { type: 'string' },
     meeting: { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },
     version: { type: 'string' },
+    'with-notes': { type: 'boolean' },
   },
   async run(values, out) {
     const db = requireOption(values, 'db');
@@ -83,7 +85,11 @@ export const exportCommand: Command = {
     const version = versionOf(values);
     return withPackContext({ db, meeting, printsPdf: format === 'pdf' }, async ({ context, meeting: found }) => {
       out.stderr(`building the ${format} pack of "${found.title}"${version ? ` (version ${version})` : ' (draft)'}\n`);
-      const source = { meetingId: found.id, ...(version === undefined ? {} : { version }) };
+      const source = {
+        meetingId: found.id,
+        ...(version === undefined ? {} : { version }),
+        ...(values['with-notes'] === true ? { withNotes: true } : {}),
+      };
       const written = await exportTo(context, source, format, target, out);
       out.stdout(`Wrote ${written.length === 1 ? (written[0] ?? target) : `${written.length} files to ${target}`}\n`);
       return 0;

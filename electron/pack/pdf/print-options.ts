@@ -6,8 +6,10 @@ import type { PdfPrintOptions } from '../pdf-printer';
  * The pack's page furniture for Chromium's print: the protective marking at the
  * top and bottom of every page, the board and date on the left of the footer
  * and "Page X of Y" on its right. Chromium fills the pageNumber class; the
- * total is given once known (the pack's pages plus the appended attachments'),
- * else Chromium's own totalPages. Templates take inline styles only.
+ * total is Chromium's own totalPages (the pack prints with blank pages kept
+ * for its attachments, so that counts them), or given where the print is only
+ * some of the pages (the cover and contents printed again). Templates take
+ * inline styles only.
  */
 
 export const PACK_MARGINS_MM = { top: 20, bottom: 20, left: 18, right: 18 } as const;

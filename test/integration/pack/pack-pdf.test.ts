@@ -1,11 +1,17 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPack, packFileStem } from '../../../electron/pack/export-pack';
 import { packPdf } from '../../../electron/pack/pdf/pack-pdf';
+import { topLevelOutline } from '../../../electron/pack/pdf/pdf-outline';
 import { playwrightPrinter } from '../../../electron/pack/pdf/playwright-printer';
+import { packPrintHtml } from '../../../electron/pack/pdf/print-html';
+import { packPrintOptions } from '../../../electron/pack/pdf/print-options';
+import { readPrintedOutline } from '../../../electron/pack/pdf/printed-outline';
+import type { PdfPrinter, PdfPrintOptions } from '../../../electron/pack/pdf-printer';
 import type { PackDocument } from '../../../shared/pack/document';
 import {
   ACTION_COUNT,
@@ -14,30 +20,20 @@ import {
   sampleAttachmentPdf,
   samplePack,
 } from '../../fixtures/pack/sample-pack';
-import { tempPath } from '../../helpers/temp-files';
+import { apiOnDatabase } from '../../helpers/api-context';
+import {
+  contentsPageOf,
+  meetingTitled,
+  outlineOf,
+  pdfPageCount,
+  pdftotext,
+  run,
+  squash,
+  tableNumbers,
+} from '../../helpers/pack-document';
+import { suitePath, tempPath } from '../../helpers/temp-files';
 
 const RESULTS = fileURLToPath(new URL('../../../test-results/pack-pdf/', import.meta.url));
-
-/** A command from a Debian package the test reads PDFs with; missing, the test fails saying which package to install. */
-function run(command: string, debianPackage: string, args: readonly string[]): string {
-  const found = ['/usr/bin', '/usr/local/bin', '/bin'].some((dir) => existsSync(join(dir, command)));
-  if (!found)
-    throw new Error(
-      `${command} is not installed: install Debian's ${debianPackage} package (sudo apt-get install -y ${debianPackage})`,
-    );
-  return execFileSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-}
-
-const pdftotext = (file: string, page: number, layout = false): string =>
-  run('pdftotext', 'poppler-utils', [
-    ...(layout ? ['-layout'] : []),
-    '-f',
-    String(page),
-    '-l',
-    String(page),
-    file,
-    '-',
-  ]);
 
 /** Words with their boxes on one page (pdftotext -bbox). */
 function wordsOn(file: string, page: number): { text: string; xMin: number; xMax: number; yMin: number }[] {
@@ -46,8 +42,6 @@ function wordsOn(file: string, page: number): { text: string; xMin: number; xMax
     (match) => ({ xMin: Number(match[1]), yMin: Number(match[2]), xMax: Number(match[3]), text: match[4] ?? '' }),
   );
 }
-
-const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 describe('packPdf: the sample pack printed by Chromium', () => {
   const printer = playwrightPrinter();
@@ -66,7 +60,7 @@ describe('packPdf: the sample pack printed by Chromium', () => {
     mkdirSync(RESULTS, { recursive: true });
     file = join(RESULTS, 'sample-pack.pdf');
     writeFileSync(file, bytes);
-    pages = Number(/^Pages:\s+(\d+)$/m.exec(run('pdfinfo', 'poppler-utils', [file]))?.[1]);
+    pages = pdfPageCount(file);
     // Kept as artifacts to look at: every page at 60 dpi.
     run('pdftoppm', 'poppler-utils', ['-png', '-r', '60', file, join(RESULTS, 'page')]);
   }, 120_000);
@@ -86,6 +80,17 @@ describe('packPdf: the sample pack printed by Chromium', () => {
     expect(info).toMatch(/^Page size:\s+595\.\d+ x 842\.\d+ pts \(A4\)$/m);
     const catalog = run('mutool', 'mupdf-tools', ['show', file, 'trailer/Root/Lang']);
     expect(catalog).toContain('en-GB');
+  });
+
+  it('is a PDF that poppler and MuPDF read without a complaint', () => {
+    for (const [command, args] of [
+      ['pdfinfo', [file]],
+      ['mutool', ['info', file]],
+      ['mutool', ['clean', file, tempPath('clean.pdf')]],
+    ] as const) {
+      const result = spawnSync(command, args, { encoding: 'utf8' });
+      expect({ command, status: result.status, stderr: result.stderr }).toEqual({ command, status: 0, stderr: '' });
+    }
   });
 
   it('has a cover, a contents page, the sections and the attachment’s pages', () => {
@@ -124,25 +129,13 @@ describe('packPdf: the sample pack printed by Chromium', () => {
   });
 
   it('has one top-level bookmark per agenda item at its page, and one for the attachment beneath its item', () => {
-    const outline = run('mutool', 'mupdf-tools', ['show', file, 'outline']);
-    const entries = outline
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => {
-        const match = /^[|+-]\t(\t*)"(.*)"\t#page=(\d+)/.exec(line);
-        if (!match) throw new Error(`an outline line mutool printed oddly: ${line}`);
-        return { depth: (match[1] ?? '').length, title: match[2] ?? '', page: Number(match[3]) };
-      });
+    const entries = outlineOf(file);
     const top = entries.filter((entry) => entry.depth === 0);
     expect(top.map((entry) => entry.title)).toEqual(
       pack.sections.map((section) => `${section.number} ${section.title}`),
     );
-    const contents = pdftotext(file, 2, true);
-    for (const entry of top) {
-      const number = entry.title.split(' ')[0] ?? '';
-      const line = contents.split('\n').find((text) => new RegExp(`^\\s*${number}\\s{2,}\\S`).test(text)) ?? '';
-      expect(Number(/(\d+)\s*$/.exec(line)?.[1]), entry.title).toBe(entry.page);
-    }
+    for (const entry of top)
+      expect(contentsPageOf(file, entry.title.split(' ')[0] ?? ''), entry.title).toBe(entry.page);
     const attachment = entries.findIndex((entry) => entry.title.startsWith('Appended: '));
     expect(entries[attachment]).toEqual({
       depth: 1,
@@ -155,13 +148,7 @@ describe('packPdf: the sample pack printed by Chromium', () => {
   });
 
   it('prints every figure of the burglary table, the numbers right-aligned in their columns', () => {
-    const start = Number(
-      /(\d+)\s*$/.exec(
-        pdftotext(file, 2, true)
-          .split('\n')
-          .find((line) => /^\s*2\s{2,}/.test(line)) ?? '',
-      )?.[1],
-    );
+    const start = contentsPageOf(file, 2);
     const text = squash(pdftotext(file, start, true));
     for (const row of [
       'Aylesbury 260 236 -24 -9% – Green',
@@ -201,18 +188,149 @@ describe('packPdf: the sample pack printed by Chromium', () => {
   });
 
   it('prints the chart with its title and its figures beneath', () => {
-    const page = Number(
-      /(\d+)\s*$/.exec(
-        pdftotext(file, 2, true)
-          .split('\n')
-          .find((line) => /^\s*3\s{2,}/.test(line)) ?? '',
-      )?.[1],
-    );
+    const page = contentsPageOf(file, 3);
     const text = squash(pdftotext(file, page));
     expect(text).toContain('Domestic burglary by police area: the figures the chart draws (count)');
     expect(text).toContain('Apr-Dec 2012');
     // The SVG's own labels are real text in the PDF, not a picture.
     expect(wordsOn(file, page).filter((word) => word.text === 'Wycombe').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('tags the contents’ page numbers: the structure tree reads each entry’s number, title and page', () => {
+    const tree = run('pdfinfo', 'poppler-utils', ['-struct-text', file]);
+    const top = outlineOf(file).filter((entry) => entry.depth === 0);
+    pack.sections.forEach((section, index) => {
+      const words = `"${section.number}"\\s+NonStruct\\s+"${section.title.replace(/[()/]/g, '\\$&')}"\\s+NonStruct\\s+"(\\d+)"`;
+      const page = new RegExp(words).exec(tree)?.[1];
+      expect(page, `the tagged contents entry of ${section.title}`).toBe(String(top[index]?.page));
+    });
+  });
+});
+
+const DEMO_MEETINGS = [
+  'Safer and Stronger Bucks Partnership Board — March 2014',
+  'Safer Buckinghamshire Board — July 2022',
+] as const;
+
+describe.each(DEMO_MEETINGS)('the demo meeting "%s" as a PDF, read back', (title) => {
+  let document: PackDocument;
+  let file: string;
+  let pages: number;
+  let top: { title: string; page: number }[];
+
+  beforeAll(async () => {
+    const api = await apiOnDatabase();
+    const meeting = await meetingTitled(api, title);
+    ({ document } = await api.call('pack.build', { meetingId: meeting.id }));
+    const exported = await api.call('pack.export', { meetingId: meeting.id, format: 'pdf' });
+    file = suitePath('pack.pdf');
+    writeFileSync(file, Buffer.from(exported.content, 'base64'));
+    pages = pdfPageCount(file);
+    top = outlineOf(file).filter((entry) => entry.depth === 0);
+    // Kept as artifacts to look at: every page at 50 dpi.
+    const folder = join(RESULTS, document.meta.heldOn);
+    mkdirSync(folder, { recursive: true });
+    run('pdftoppm', 'poppler-utils', ['-png', '-r', '50', file, join(folder, 'page')]);
+  }, 120_000);
+
+  it('numbers every page "Page X of N", N its page count, under the marking', () => {
+    expect(pages).toBeGreaterThan(document.sections.length + 1);
+    expect(squash(pdftotext(file, 1))).toContain(`Page 1 of ${pages}`);
+    expect(squash(pdftotext(file, pages))).toContain(`Page ${pages} of ${pages}`);
+    for (let page = 1; page <= pages; page += 1) {
+      const text = pdftotext(file, page);
+      expect(text.match(new RegExp(document.meta.marking, 'g'))?.length ?? 0, `page ${page}`).toBeGreaterThanOrEqual(2);
+      expect(squash(text), `page ${page}`).toContain(`Page ${page} of ${pages}`);
+    }
+  });
+
+  it('has one top-level bookmark per agenda item, at the page the contents gives, where its heading is', () => {
+    expect(top.map((entry) => entry.title)).toEqual(
+      document.sections.map((section) => `${section.number} ${section.title}`),
+    );
+    document.sections.forEach((section, index) => {
+      const page = top[index]?.page ?? 0;
+      expect(contentsPageOf(file, section.number), section.title).toBe(page);
+      const heading = `${document.meta.marking} ${section.number} ${section.title}`.slice(0, 40);
+      expect(squash(pdftotext(file, page)).startsWith(heading), `page ${page} starts item ${section.number}`).toBe(
+        true,
+      );
+    });
+  });
+
+  it('prints every number of its tables and charts on its agenda item’s pages', () => {
+    let checked = 0;
+    document.sections.forEach((section, index) => {
+      const first = top[index]?.page ?? 0;
+      const last = (top[index + 1]?.page ?? pages + 1) - 1;
+      const text = run('pdftotext', 'poppler-utils', ['-f', String(first), '-l', String(last), file, '-']);
+      for (const number of tableNumbers(section.blocks)) {
+        const escaped = number.replace(/[.+$]/g, '\\$&');
+        expect(text, `${number} in item ${section.number} "${section.title}"`).toMatch(
+          new RegExp(`(?<![\\d.,])${escaped}(?![.,]?\\d)`),
+        );
+        checked += 1;
+      }
+    });
+    expect(checked).toBeGreaterThan(50);
+  });
+});
+
+describe('packPdf checks what Chromium printed before it numbers the contents', () => {
+  const printer = playwrightPrinter();
+  afterAll(async () => {
+    await printer.close();
+  });
+
+  /** The real printer, the HTML changed before it prints: what a Chromium that laid the pack out otherwise would give. */
+  const printing = (change: (html: string, options: PdfPrintOptions) => string): PdfPrinter => ({
+    print: (html, options) => printer.print(change(html, options), options),
+    close: () => Promise.resolve(),
+  });
+  const services = (changed: PdfPrinter) => ({ printer: changed, attachment: () => sampleAttachmentPdf() });
+
+  it('refuses front pages that do not carry the same content as the pack’s', async () => {
+    const extraLine = printing((html, options) =>
+      options.pageRanges ? html.replace('<p class="contents-title"', '<p>An extra line</p>$&') : html,
+    );
+    await expect(packPdf(samplePack(), services(extraLine))).rejects.toThrow(
+      /the front pages printed with their page numbers are not laid out as in the pack/,
+    );
+  }, 60_000);
+
+  it('refuses a print that did not leave the attachments’ pages blank', async () => {
+    const noRoom = printing((html) =>
+      html.replaceAll(/<div aria-hidden="true" style="break-before:page[^>]*><\/div>/g, ''),
+    );
+    await expect(packPdf(samplePack(), services(noRoom))).rejects.toThrow(
+      /was kept for an attachment but the pack printed onto it/,
+    );
+  }, 60_000);
+});
+
+describe('readPrintedOutline: the pages a Chromium print’s bookmarks point at, read from its bytes', () => {
+  const printer = playwrightPrinter();
+  afterAll(async () => {
+    await printer.close();
+  });
+
+  it('says what pdf-lib says, having read only the catalog, the page tree and the outline', async () => {
+    const pack = samplePack();
+    const printed = await printer.print(packPrintHtml(pack, 0), packPrintOptions(pack.meta, null));
+    const pdf = await PDFDocument.load(printed);
+    expect(readPrintedOutline(printed)).toEqual({
+      pageCount: pdf.getPageCount(),
+      topLevelPages: topLevelOutline(pdf).map((entry) => entry.page),
+    });
+    expect(readPrintedOutline(printed).topLevelPages).toHaveLength(pack.sections.length);
+  }, 60_000);
+
+  it('refuses a PDF without a classic cross-reference table, saying so', async () => {
+    const pdf = await PDFDocument.create();
+    pdf.addPage();
+    expect(() => readPrintedOutline(new Uint8Array())).toThrow(/cannot be read quickly: no startxref at its end/);
+    const withStreams = await pdf.save({ useObjectStreams: true });
+    expect(() => readPrintedOutline(withStreams)).toThrow(/cannot be read quickly: no cross-reference table/);
   });
 });
 

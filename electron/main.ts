@@ -21,12 +21,15 @@ import { JobRunner, spawnBundledWorker } from './jobs/job-runner';
 import {
   aboutText,
   clearRecent,
+  exportAnnotationsFromDialog,
+  importAnnotationsFromDialog,
+  isPackFileOpen,
   newDatabaseFromDialog,
   openDatabaseFile,
   openFromDialog,
   restoreFromDialog,
   saveCopyFromDialog,
-  type FileCommandDeps,
+  type AnnotationCommandDeps,
 } from './app/file-commands';
 import { EVENT_CHANNEL, isTrustedSender, registerApi } from './app/ipc-api';
 import { menuTemplate } from './app/menu-template';
@@ -94,16 +97,26 @@ async function run(): Promise<void> {
   window = createMainWindow(files);
   trustedContentsId = window.webContents.id;
   const dialogs = fileDialogs(() => window, where.documents);
-  const refresh = () => {
+  // File ▸ Export annotations… is offered while a reviewer's pack file is open: known after a query, so the
+  // menu is built at once as it was, then again if the open file turns out to be (or no longer be) one.
+  let packFileOpen = false;
+  const buildMenu = () =>
     setApplicationMenu(
       menuTemplate(
-        { recent: settings.get().recent, isPackaged: where.isPackaged, platform: process.platform },
+        { recent: settings.get().recent, isPackaged: where.isPackaged, platform: process.platform, packFileOpen },
         actions,
       ),
     );
+  const refresh = () => {
+    buildMenu();
+    void isPackFileOpen({ session }).then((open) => {
+      if (open === packFileOpen) return;
+      packFileOpen = open;
+      buildMenu();
+    });
     if (window && !window.isDestroyed()) window.setTitle(windowTitle(session.path));
   };
-  const deps: FileCommandDeps = { session, settings, dialogs, changed: refresh, addRecentDocument };
+  const deps: AnnotationCommandDeps = { session, settings, dialogs, changed: refresh, addRecentDocument };
   const actions = {
     newDatabase: () => void newDatabaseFromDialog(deps),
     open: () => void openFromDialog(deps),
@@ -111,6 +124,8 @@ async function run(): Promise<void> {
     clearRecent: () => clearRecent(deps),
     saveCopy: () => void saveCopyFromDialog(deps),
     restoreBackup: () => void restoreFromDialog(deps),
+    importAnnotations: () => void importAnnotationsFromDialog(deps),
+    exportAnnotations: () => void exportAnnotationsFromDialog(deps),
     about: () => void dialogs.showInfo('About Boardpack', aboutText(where.version, session.path)),
   };
   refresh();

@@ -6,7 +6,15 @@ export type ImportSource =
   { readonly path: string } | { readonly fileName: string; /** The file's bytes, base64. */ readonly base64: string };
 
 /** What the desktop app's native file dialog is opened for: each has its own title, filters and file/folder choice. */
-export const IMPORT_PURPOSES = ['figures', 'police-files', 'police-folder', 'lsoa-lookup', 'population'] as const;
+export const IMPORT_PURPOSES = [
+  'figures',
+  'police-files',
+  'police-folder',
+  'lsoa-lookup',
+  'population',
+  /** A reviewer's `.boardnotes` file to merge (exchange.importNotes). */
+  'boardnotes',
+] as const;
 export type ImportPurpose = (typeof IMPORT_PURPOSES)[number];
 
 /** Files (or one folder) chosen in the native dialog: full paths for the import, names to show. */

@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import { dialog, type BrowserWindow, type MessageBoxOptions } from 'electron';
-import type { FileDialogs } from '../app/file-commands';
+import type { AnnotationDialogs, FileDialogs } from '../app/file-commands';
 import { IMPORT_DIALOGS, type FileChooser } from '../app/import-dialogs';
 
 const DATABASE_FILTERS = [
   { name: 'Boardpack database', extensions: ['db', 'sqlite', 'boardpack'] },
   { name: 'All files', extensions: ['*'] },
 ];
+const NOTES_FILTERS = [{ name: 'Boardpack annotations', extensions: ['boardnotes'] }];
 
 async function message(window: BrowserWindow | null, options: MessageBoxOptions): Promise<void> {
   if (window && !window.isDestroyed()) await dialog.showMessageBox(window, options);
@@ -14,13 +15,18 @@ async function message(window: BrowserWindow | null, options: MessageBoxOptions)
 }
 
 /** Electron's native dialogs, attached to the window when there is one. */
-export function fileDialogs(getWindow: () => BrowserWindow | null, documents: string): FileDialogs {
-  const save = async (title: string, buttonLabel: string, name: string): Promise<string | null> => {
+export function fileDialogs(getWindow: () => BrowserWindow | null, documents: string): FileDialogs & AnnotationDialogs {
+  const save = async (
+    title: string,
+    buttonLabel: string,
+    name: string,
+    filters = DATABASE_FILTERS,
+  ): Promise<string | null> => {
     const options = {
       title,
       buttonLabel,
       defaultPath: join(documents, name),
-      filters: DATABASE_FILTERS,
+      filters,
       properties: ['createDirectory', 'showOverwriteConfirmation'] as (
         'createDirectory' | 'showOverwriteConfirmation'
       )[],
@@ -54,6 +60,11 @@ export function fileDialogs(getWindow: () => BrowserWindow | null, documents: st
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    async chooseAnnotationsToImport() {
+      const paths = await importChooser(getWindow).chooseImport('boardnotes');
+      return paths?.[0] ?? null;
+    },
+    chooseAnnotationsPath: (suggestedName) => save('Export annotations', 'Export', suggestedName, NOTES_FILTERS),
     async confirm(title, detail, button) {
       const options: MessageBoxOptions = {
         type: 'warning',

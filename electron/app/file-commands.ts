@@ -1,7 +1,14 @@
 import { basename, extname } from 'node:path';
 import { backupFolder, listBackups } from '../../db/backups';
 import { openDatabase, type OpenDatabase } from '../../db/open-database';
+import type { InputOf, MethodName, OutputOf } from '../../shared/api/contract';
+import type { NotesImportResult } from '../../shared/api/notes-contract';
+import type { Result } from '../../shared/api/result';
 import { formatError } from '../../shared/errors';
+import { notesImportSource, notesImportText } from '../../shared/notes/import-text';
+import { dispatch } from '../api/dispatch';
+import { NOTES_FILE_EXTENSION } from '../exchange/exchange-formats';
+import { writeAtomically } from '../files/write-atomically';
 import type { DatabaseSession } from './database-session';
 import { clearedRecent, withOpened, withoutRecent, type SettingsStore } from './settings';
 import { errorData } from './startup-database';
@@ -30,6 +37,18 @@ export interface FileCommandDeps {
   readonly changed: () => void;
   /** Tells the operating system's own recent-documents list (a no-op in tests). */
   readonly addRecentDocument?: (path: string) => void;
+}
+
+/** The dialogs of File ▸ Import annotations… and Export annotations…, beside the database ones. */
+export interface AnnotationDialogs {
+  /** A reviewer's `.boardnotes` file to import, or null. */
+  chooseAnnotationsToImport(): Promise<string | null>;
+  /** Where the open pack file's `.boardnotes` file goes, or null. */
+  chooseAnnotationsPath(suggestedName: string): Promise<string | null>;
+}
+
+export interface AnnotationCommandDeps extends FileCommandDeps {
+  readonly dialogs: FileDialogs & AnnotationDialogs;
 }
 
 /** The extension new databases get when the name typed has none. */
@@ -122,6 +141,82 @@ export async function restoreFromDialog(deps: FileCommandDeps, now: () => Date =
     deps.changed();
   }
   return true;
+}
+
+/** One contract method on the open database, through dispatch: the path (and the rules) every call takes. */
+function callOpen<Name extends MethodName>(
+  deps: Pick<FileCommandDeps, 'session'>,
+  name: Name,
+  input: InputOf<Name>,
+): Promise<Result<OutputOf<Name>>> {
+  return dispatch(deps.session.context(), name, input) as Promise<Result<OutputOf<Name>>>;
+}
+
+/** Whether the open file is a reviewer's `.boardpack` (File ▸ Export annotations… is offered then). */
+export async function isPackFileOpen(deps: Pick<FileCommandDeps, 'session'>): Promise<boolean> {
+  const result = await callOpen(deps, 'exchange.packFile', {});
+  return result.ok && result.value !== null;
+}
+
+/**
+ * File ▸ Import annotations…: a reviewer's `.boardnotes` file merged into the
+ * open database through exchange.importNotes (all or nothing; open screens
+ * refresh on its "data changed"), then what it did, counted, or why it was refused.
+ */
+export async function importAnnotationsFromDialog(deps: AnnotationCommandDeps): Promise<NotesImportResult | null> {
+  const path = await deps.dialogs.chooseAnnotationsToImport();
+  if (path === null) return null;
+  const result = await callOpen(deps, 'exchange.importNotes', { source: { path } });
+  if (!result.ok) {
+    await deps.dialogs.showError('Boardpack could not import the annotations', formatError(result.error));
+    return null;
+  }
+  await deps.dialogs.showInfo(
+    'Annotations imported',
+    `${notesImportSource(result.value)}, from ${basename(path)}:\n${notesImportText(result.value)}.`,
+  );
+  return result.value;
+}
+
+/** "… pack v1 notes.boardnotes" beside a pack file named "… pack v1.boardpack": what exchange.exportNotes names it. */
+export function annotationsFileName(packFilePath: string): string {
+  return `${basename(packFilePath, extname(packFilePath))} notes${NOTES_FILE_EXTENSION}`;
+}
+
+const withNotesExtension = (path: string): string => (extname(path) === '' ? `${path}${NOTES_FILE_EXTENSION}` : path);
+
+/**
+ * File ▸ Export annotations… (a reviewer's pack file only): where to save,
+ * then exchange.exportNotes, written through a temporary file and a rename.
+ * Returns the file written, or null when cancelled or refused (said in a message).
+ */
+export async function exportAnnotationsFromDialog(deps: AnnotationCommandDeps): Promise<string | null> {
+  if (!(await isPackFileOpen(deps))) {
+    await deps.dialogs.showInfo(
+      'No pack file is open',
+      'Annotations are exported from a reviewer’s pack file (.boardpack). To bring a reviewer’s notes into this database, use Import annotations….',
+    );
+    return null;
+  }
+  const chosen = await deps.dialogs.chooseAnnotationsPath(annotationsFileName(deps.session.path));
+  if (chosen === null) return null;
+  const path = withNotesExtension(chosen);
+  const file = await callOpen(deps, 'exchange.exportNotes', {});
+  if (!file.ok) {
+    await deps.dialogs.showError('Boardpack could not export the annotations', formatError(file.error));
+    return null;
+  }
+  try {
+    await writeAtomically(path, file.value.content, 'the annotations file');
+  } catch (error) {
+    await deps.dialogs.showError('Boardpack could not export the annotations', formatError(errorData(error)));
+    return null;
+  }
+  await deps.dialogs.showInfo(
+    'Annotations exported',
+    `Your shared notes were saved to ${path}. Send this file to the secretary; private notes stay in your pack file.`,
+  );
+  return path;
 }
 
 export function clearRecent(deps: FileCommandDeps): void {

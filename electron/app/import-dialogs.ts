@@ -47,4 +47,10 @@ export const IMPORT_DIALOGS: Readonly<Record<ImportPurpose, ImportDialogSpec>> =
     filters: [CSV, ALL],
     properties: ['openFile'],
   },
+  boardnotes: {
+    title: 'Choose a reviewer’s annotations file',
+    buttonLabel: 'Import',
+    filters: [{ name: 'Boardpack annotations', extensions: ['boardnotes'] }, ALL],
+    properties: ['openFile'],
+  },
 };

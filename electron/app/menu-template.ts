@@ -1,7 +1,8 @@
 /**
  * The application menu as plain data (Electron's template shape, without
  * importing Electron), so what it offers is tested under Node.
- * Imports and exports live in their screens (Import, Comparisons, Meetings & packs).
+ * Imports and exports live in their screens (Import, Comparisons, Meetings & packs);
+ * the File menu also carries the reviewers' annotations files (issue 7).
  */
 
 export type MenuRole =
@@ -42,6 +43,10 @@ export interface MenuActions {
   clearRecent(): void;
   saveCopy(): void;
   restoreBackup(): void;
+  /** Merges a reviewer's `.boardnotes` file into the open database. */
+  importAnnotations(): void;
+  /** Saves the open pack file's notes as a `.boardnotes` file. */
+  exportAnnotations(): void;
   about(): void;
 }
 
@@ -50,6 +55,8 @@ export interface MenuState {
   /** Developer tools only in development. */
   readonly isPackaged: boolean;
   readonly platform: NodeJS.Platform;
+  /** The open file is a reviewer's `.boardpack`: its notes can be exported. */
+  readonly packFileOpen: boolean;
 }
 
 const separator: MenuEntry = { type: 'separator' };
@@ -98,6 +105,9 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuEntry[
       separator,
       { label: 'Save a copy…', accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.saveCopy() },
       { label: 'Restore from backup…', click: () => actions.restoreBackup() },
+      separator,
+      { label: 'Import annotations…', click: () => actions.importAnnotations() },
+      { label: 'Export annotations…', enabled: state.packFileOpen, click: () => actions.exportAnnotations() },
       separator,
       mac ? { role: 'close' } : { role: 'quit' },
     ],

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useAppInfo } from '../data/queries';
+import { useAppInfo, usePackFile } from '../data/queries';
+import { ReviewerBanner } from './ReviewerBanner';
 import { SCREENS, type ScreenId } from './screens';
 import { SaveStatusProvider, statusText, useSaveState } from './status';
 import { UndoProvider, useUndo } from './undo';
@@ -19,8 +20,13 @@ const isTyping = (target: EventTarget | null) =>
 
 /** The frame around every screen: who and which file, the navigation, the screen, and the save status. */
 function Shell() {
-  const [screen, setScreen] = useState<ScreenId>('plans');
   const info = useAppInfo();
+  // A reviewer's pack file opens on its meeting's notes and offers only that screen; a screen is chosen per file.
+  const pack = usePackFile().data ?? null;
+  const fileKey = pack ? `${pack.sourceDatabaseId}/${pack.meetingId}/v${pack.version}` : null;
+  const [chosen, setScreen] = useState<{ readonly id: ScreenId; readonly fileKey: string | null } | null>(null);
+  const screen: ScreenId = chosen && chosen.fileKey === fileKey ? chosen.id : pack ? 'meetings' : 'plans';
+  const screens = pack ? SCREENS.filter((candidate) => candidate.id === 'meetings') : SCREENS;
   const undo = useUndo();
 
   // Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) undo and redo this session's edits, except inside a text box.
@@ -79,14 +85,14 @@ function Shell() {
       </header>
       <nav className="app-nav" aria-label="Screens">
         <ul>
-          {SCREENS.map((candidate) => (
+          {screens.map((candidate) => (
             <li key={candidate.id}>
               <a
                 href={`#${candidate.id}`}
                 aria-current={candidate.id === screen ? 'page' : undefined}
                 onClick={(event) => {
                   event.preventDefault();
-                  setScreen(candidate.id);
+                  setScreen({ id: candidate.id, fileKey });
                 }}
               >
                 {candidate.label}
@@ -96,6 +102,7 @@ function Shell() {
         </ul>
       </nav>
       <main className="app-main" aria-labelledby="screen-title">
+        {pack ? <ReviewerBanner pack={pack} /> : null}
         <h1 id="screen-title" className="screen-title">
           {current.label}
         </h1>

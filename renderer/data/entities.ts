@@ -37,6 +37,9 @@ const DEPENDENTS: Readonly<Record<string, readonly string[]>> = {
   agenda: ['meeting', 'meetings', 'packBuild', 'packCompare'],
   attachments: ['packBuild'],
   pack: ['meetings', 'packVersions', 'packCompare'],
+  // Notes: a write to one refreshes the notes lists and previews; an exchange (import, export) does too.
+  annotations: [],
+  exchange: ['annotations'],
 };
 
 /** The query-key heads to refresh when these tables changed; '*' refreshes everything. */

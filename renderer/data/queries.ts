@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { AppInfo, DeleteImpact } from '../../shared/api/contract';
+import type { PackFileInfo } from '../../shared/api/notes-contract';
 import { figuresOf } from '../../shared/api/figure-page';
 import type { Figure, StatedTotal } from '../../shared/model';
 import { useApi } from './api-context';
@@ -23,6 +24,20 @@ export function useRecords<Row>(entity: Entity, where?: Readonly<Record<string, 
 export function useAppInfo() {
   const api = useApi();
   return useQuery({ queryKey: ['app'], queryFn: () => unwrap<AppInfo>(api['app.info']({})), staleTime: Infinity });
+}
+
+/**
+ * The pack a reviewer's `.boardpack` file holds, or null for an ordinary database: the app
+ * then shows the reviewer's banner and opens on that meeting's notes. It changes only when
+ * another file is opened (a "data changed" for every table).
+ */
+export function usePackFile() {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['packFile'],
+    queryFn: () => unwrap<PackFileInfo | null>(api['exchange.packFile']({})),
+    staleTime: Infinity,
+  });
 }
 
 export interface FigureFilter {

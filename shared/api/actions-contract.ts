@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACTION_STATUSES, type ActionStatus } from '../domain';
-import type { DeleteImpact } from './contract';
+import type { DeleteImpact } from './records';
 import { method } from './contract-method';
 import { id, isoDate, optionalText, requiredText } from './fields';
 

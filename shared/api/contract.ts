@@ -28,6 +28,7 @@ import { VIEW_METHODS } from './views-contract';
 import {
   activityFields,
   activityShape,
+  type DeleteImpact,
   areaFields,
   areaShape,
   deliveryGroupFields,
@@ -66,13 +67,7 @@ export { method, type MethodSpec } from './contract-method';
 
 const none = z.strictObject({});
 
-/** What deleting a record would also remove, or why it cannot be deleted. */
-export interface DeleteImpact {
-  /** "3 priorities", "12 activities": what the database would remove with it. */
-  readonly alsoRemoves: readonly string[];
-  /** Set when the record cannot be deleted while others refer to it. */
-  readonly blockedBy: string | null;
-}
+export type { DeleteImpact };
 
 /** The record-editing methods of one entity: list, create, update, delete and what a delete removes. */
 function recordMethods<Shape extends z.ZodRawShape, Record>(shape: Shape, fields: z.ZodType) {

@@ -153,3 +153,11 @@ export const glossaryShape = {
   definition: requiredText('definition', 1000),
 };
 export const glossaryFields = z.object(glossaryShape);
+
+/** What deleting a record would also remove, or why it cannot be deleted. */
+export interface DeleteImpact {
+  /** "3 priorities", "12 activities": what the database would remove with it. */
+  readonly alsoRemoves: readonly string[];
+  /** Set when the record cannot be deleted while others refer to it. */
+  readonly blockedBy: string | null;
+}

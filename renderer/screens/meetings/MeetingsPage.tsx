@@ -1,31 +1,36 @@
 import { useState } from 'react';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
+import type { PackFileInfo } from '../../../shared/api/notes-contract';
 import { DeleteDialog } from '../../grid/DeleteDialog';
+import { usePackFile } from '../../data/queries';
 import { ActionsPanel } from './ActionsPanel';
 import { AgendaPanel } from './AgendaPanel';
 import { dateText } from './format';
 import { DuplicateDialog, NewMeetingDialog } from './MeetingDialogs';
 import { MeetingDetails } from './MeetingDetails';
 import { MeetingList } from './MeetingList';
+import { NotesPanel } from './NotesPanel';
 import { PackPanel } from './PackPanel';
 import { useMeeting, useMeetings, usePackBuild } from './queries';
 import { useWrite } from './use-write';
 import './meetings.css';
 
 type Dialog = 'new' | 'duplicate' | 'delete' | null;
-type TabId = 'meeting' | 'agenda' | 'actions' | 'pack';
+type TabId = 'meeting' | 'agenda' | 'actions' | 'pack' | 'notes';
 
 /**
  * Meetings and their packs: the meetings newest first; for the one open, its
- * details and people, its agenda with each item's editor, and its pack
- * (problems, preview, issue, versions, export).
+ * details and people, its agenda with each item's editor, its pack (problems,
+ * preview, issue, versions, export) and the reviewers' notes on it. In a
+ * reviewer's pack file only the notes can change: the rest is not offered.
  */
 export function MeetingsPage() {
   const { meetings, isPending, error } = useMeetings();
+  const reviewer = usePackFile().data ?? null;
   const write = useWrite();
   const [chosen, setChosen] = useState<number | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const selected = meetings.find((meeting) => meeting.id === chosen) ?? meetings[0] ?? null;
+  const selected = meetings.find((meeting) => meeting.id === (chosen ?? reviewer?.meetingId)) ?? meetings[0] ?? null;
 
   return (
     <div className="meetings">
@@ -35,9 +40,11 @@ export function MeetingsPage() {
             Meetings
           </h2>
           <span className="grid-toolbar-spacer" />
-          <button type="button" className="button button-primary" onClick={() => setDialog('new')}>
-            New meeting…
-          </button>
+          {reviewer ? null : (
+            <button type="button" className="button button-primary" onClick={() => setDialog('new')}>
+              New meeting…
+            </button>
+          )}
         </div>
         {isPending ? <p className="help">Loading the meetings…</p> : null}
         {error ? (
@@ -46,7 +53,7 @@ export function MeetingsPage() {
           </p>
         ) : null}
         <MeetingList meetings={meetings} selectedId={selected?.id ?? null} onSelect={setChosen} />
-        {selected ? (
+        {selected && !reviewer ? (
           <div className="rail-actions">
             <button type="button" className="button" onClick={() => setDialog('duplicate')}>
               Duplicate as next quarter…
@@ -59,7 +66,7 @@ export function MeetingsPage() {
       </section>
 
       {selected ? (
-        <MeetingWorkspace key={selected.id} meetingId={selected.id} />
+        <MeetingWorkspace key={selected.id} meetingId={selected.id} reviewer={reviewer} />
       ) : !isPending ? (
         <p className="help">Start a meeting with New meeting; its agenda and pack are prepared here.</p>
       ) : null}
@@ -84,11 +91,15 @@ export function MeetingsPage() {
   );
 }
 
-/** One meeting: its title line, then the Meeting, Agenda, Actions and Pack tabs. */
-function MeetingWorkspace({ meetingId }: { meetingId: number }) {
+/**
+ * One meeting: its title line, then the Meeting, Agenda, Actions, Pack and
+ * Notes tabs; in a reviewer's pack file, the Notes tab alone.
+ */
+function MeetingWorkspace({ meetingId, reviewer }: { meetingId: number; reviewer: PackFileInfo | null }) {
   const meeting = useMeeting(meetingId);
-  const built = usePackBuild(meetingId);
-  const [tab, setTab] = useState<TabId>('agenda');
+  const built = usePackBuild(reviewer ? null : meetingId);
+  const [chosenTab, setTab] = useState<TabId | null>(null);
+  const tab: TabId = reviewer ? 'notes' : (chosenTab ?? 'agenda');
   const [itemId, setItemId] = useState<number | null>(null);
   const problemCount = built.data?.problems.length ?? 0;
 
@@ -118,36 +129,50 @@ function MeetingWorkspace({ meetingId }: { meetingId: number }) {
       </div>
       <Tabs selectedKey={tab} onSelectionChange={(key) => setTab(key as TabId)} className="meeting-tabs">
         <TabList aria-label="Meeting" className="tab-list">
-          <Tab id="meeting" className="tab">
-            Meeting details
-          </Tab>
-          <Tab id="agenda" className="tab">
-            Agenda and papers
-          </Tab>
-          <Tab id="actions" className="tab">
-            Actions
-          </Tab>
-          <Tab id="pack" className="tab">
-            Pack{problemCount > 0 ? ` (${problemCount} ${problemCount === 1 ? 'problem' : 'problems'})` : ''}
+          {reviewer ? null : (
+            <>
+              <Tab id="meeting" className="tab">
+                Meeting details
+              </Tab>
+              <Tab id="agenda" className="tab">
+                Agenda and papers
+              </Tab>
+              <Tab id="actions" className="tab">
+                Actions
+              </Tab>
+              <Tab id="pack" className="tab">
+                Pack{problemCount > 0 ? ` (${problemCount} ${problemCount === 1 ? 'problem' : 'problems'})` : ''}
+              </Tab>
+            </>
+          )}
+          <Tab id="notes" className="tab">
+            Notes
           </Tab>
         </TabList>
-        <TabPanel id="meeting" className="tab-panel">
-          <MeetingDetails meeting={data} />
-        </TabPanel>
-        <TabPanel id="agenda" className="tab-panel">
-          <AgendaPanel meeting={data} built={built.data} selectedItemId={itemId} onSelectItem={setItemId} />
-        </TabPanel>
-        <TabPanel id="actions" className="tab-panel">
-          <ActionsPanel meeting={data} />
-        </TabPanel>
-        <TabPanel id="pack" className="tab-panel">
-          <PackPanel
-            meetingId={meetingId}
-            onGoToItem={(id) => {
-              setItemId(id);
-              setTab('agenda');
-            }}
-          />
+        {reviewer ? null : (
+          <>
+            <TabPanel id="meeting" className="tab-panel">
+              <MeetingDetails meeting={data} />
+            </TabPanel>
+            <TabPanel id="agenda" className="tab-panel">
+              <AgendaPanel meeting={data} built={built.data} selectedItemId={itemId} onSelectItem={setItemId} />
+            </TabPanel>
+            <TabPanel id="actions" className="tab-panel">
+              <ActionsPanel meeting={data} />
+            </TabPanel>
+            <TabPanel id="pack" className="tab-panel">
+              <PackPanel
+                meetingId={meetingId}
+                onGoToItem={(id) => {
+                  setItemId(id);
+                  setTab('agenda');
+                }}
+              />
+            </TabPanel>
+          </>
+        )}
+        <TabPanel id="notes" className="tab-panel">
+          <NotesPanel meetingId={meetingId} reviewer={reviewer} onGoToPack={() => setTab('pack')} />
         </TabPanel>
       </Tabs>
     </section>

@@ -2,10 +2,11 @@ import { useId, useMemo, useState } from 'react';
 import type { PackExportFormat } from '../../../shared/api/meetings-contract';
 import { formatError } from '../../../shared/errors';
 import type { BuiltPack, PackTable } from '../../../shared/pack/document';
-import { renderPackHtml } from '../../../shared/pack/render-html';
 import { useApi } from '../../data/api-context';
 import { downloadFile } from '../../data/download';
+import { usePlacedNotes } from './notes-queries';
 import { itemOfSection } from './pack-problems';
+import { PackPreview } from './PackPreview';
 import { usePackBuild, usePackVersions } from './queries';
 import { VersionsPanel } from './VersionsPanel';
 import { useWrite } from './use-write';
@@ -33,7 +34,8 @@ function tablesOf(built: BuiltPack | undefined): PackTable[] {
 
 /**
  * The pack: what blocks it, Issue pack, export to PDF, Word, HTML and CSV (the
- * draft or an issued version), the preview exactly as the PDF prints it, and
+ * draft or an issued version, with its reviewers' shared notes if asked), the
+ * preview exactly as the PDF prints it (an issued version's shared notes marked), and
  * the issued versions with their comparison.
  */
 export function PackPanel({ meetingId, onGoToItem }: PackPanelProps) {
@@ -46,13 +48,15 @@ export function PackPanel({ meetingId, onGoToItem }: PackPanelProps) {
   const [message, setMessage] = useState<Message>(null);
   const [working, setWorking] = useState<string | null>(null);
   const [tableId, setTableId] = useState<string>('');
+  const [withNotes, setWithNotes] = useState(false);
+  // An issued version's preview marks the notes an export with them prints: shared ones, open and resolved.
+  const notes = usePlacedNotes(meetingId, version, { includeResolved: true, sharedOnly: true });
   const reasonId = useId();
 
   const problems = draft.data?.problems ?? [];
   const built = shown.data;
   const tables = useMemo(() => tablesOf(built), [built]);
   const chosenTable = tables.find((table) => table.id === tableId) ?? tables[0];
-  const html = useMemo(() => (built ? renderPackHtml(built.document, { mode: 'preview' }) : null), [built]);
   const blocked = version === null && problems.length > 0;
 
   const issue = async () => {
@@ -69,7 +73,7 @@ export function PackPanel({ meetingId, onGoToItem }: PackPanelProps) {
     const result = await api['pack.export']({
       meetingId,
       format,
-      ...(version === null ? {} : { version }),
+      ...(version === null ? {} : { version, withNotes: withNotes && format !== 'csv' }),
       ...(format === 'csv' && chosenTable ? { tableId: chosenTable.id } : {}),
     });
     setWorking(null);
@@ -153,6 +157,12 @@ export function PackPanel({ meetingId, onGoToItem }: PackPanelProps) {
             {working === 'issue' ? 'Issuing…' : `Issue pack as v${(versions.at(-1)?.number ?? 0) + 1}`}
           </button>
           <span className="pack-divider" aria-hidden="true" />
+          {version === null ? null : (
+            <label className="pack-with-notes">
+              <input type="checkbox" checked={withNotes} onChange={(event) => setWithNotes(event.target.checked)} />
+              With reviewers’ shared notes
+            </label>
+          )}
           {(Object.keys(FORMAT_LABELS) as (keyof typeof FORMAT_LABELS)[]).map((format) => (
             <button
               key={format}
@@ -212,12 +222,15 @@ export function PackPanel({ meetingId, onGoToItem }: PackPanelProps) {
         <div className="grid-toolbar">
           <h3 id="pack-preview-heading" className="section-title">
             Preview{version === null ? ' of the draft' : ` of version ${version}`}
+            {notes.placed.length > 0
+              ? ` with ${notes.placed.length} shared ${notes.placed.length === 1 ? 'note' : 'notes'}`
+              : ''}
           </h3>
           {shown.isFetching ? <span className="grid-count">Updating…</span> : null}
         </div>
         {shown.error ? <p className="error-text">{shown.error.message}</p> : null}
-        {html !== null ? (
-          <iframe className="pack-preview" title="Pack preview" sandbox="" srcDoc={html} />
+        {built ? (
+          <PackPreview document={built.document} notes={notes.placed} />
         ) : (
           <p className="help">The preview appears once the pack is built.</p>
         )}

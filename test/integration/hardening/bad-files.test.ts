@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   chmodSync,
@@ -197,6 +197,12 @@ describe('a corrupt Boardpack file (a valid header, garbage in the middle of a p
   });
 });
 
+/** A util-linux tool the test runs, or a failure naming the Debian package that has it. */
+function utilLinux(tool: 'setpriv' | 'prlimit'): string {
+  if (spawnSync(tool, ['--version']).error) throw new Error(`${tool} is not installed: install Debian's util-linux`);
+  return tool;
+}
+
 interface ReadOnlyReport {
   readonly fileWritable: boolean;
   readonly openDatabase: { code: string; message: string; where: unknown } | null;
@@ -215,7 +221,7 @@ describe('a read-only file', () => {
     const before = sha256(readOnly);
     const child = [process.execPath, '--import', 'tsx', READ_ONLY_CHILD, current, readOnly, join(dir, 'settings.json')];
     const [command = '', ...args] = asRoot
-      ? ['setpriv', '--bounding-set', '-dac_override,-dac_read_search,-fowner', '--', ...child]
+      ? [utilLinux('setpriv'), '--bounding-set', '-dac_override,-dac_read_search,-fowner', '--', ...child]
       : child;
     const { stdout } = await promisify(execFile)(command, args, { cwd: REPO, encoding: 'utf8' });
     const report = JSON.parse(stdout) as ReadOnlyReport;
@@ -323,7 +329,7 @@ describe('a full disk', () => {
  */
 function limitedBoardpack(bytes: number, args: readonly string[]): Promise<{ code: number; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('prlimit', [`--fsize=${bytes}`, process.execPath, BIN, ...args], {
+    const child = spawn(utilLinux('prlimit'), [`--fsize=${bytes}`, process.execPath, BIN, ...args], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';

@@ -7,17 +7,25 @@ import { openSqliteFile } from '../../../db/sqlite/sqlite-file';
 import { localWriter } from '../../../db/writer';
 import { DatabaseSession } from '../../../electron/app/database-session';
 import {
+  annotationsFileName,
+  exportAnnotationsFromDialog,
+  importAnnotationsFromDialog,
+  isPackFileOpen,
   newDatabaseFromDialog,
   openDatabaseFile,
   restoreFromDialog,
   saveCopyFromDialog,
   withDatabaseExtension,
+  type AnnotationCommandDeps,
+  type AnnotationDialogs,
   type FileCommandDeps,
   type FileDialogs,
 } from '../../../electron/app/file-commands';
+import { fileKindAt } from '../../../electron/exchange/file-kind';
 import { settingsStore } from '../../../electron/app/settings';
 import { createDemoDatabase, openStartupDatabase } from '../../../electron/app/startup-database';
 import { closeAfterTest, newDatabase, tempDir, tempPath } from '../../helpers/temp-files';
+import { chairPackFile, exportNotes, MARCH_2014, secretary } from '../../integration/notes/notes-fixture';
 import { DEMO_PARTNERSHIP, glossaryCount, REPO } from './app-fixture';
 
 const DEMO_DIR = join(REPO, 'resources', 'demo');
@@ -237,5 +245,132 @@ describe('the start-up database', () => {
     closeAfterTest(startup.database);
     expect([startup.database.path, startup.createdDemo, startup.fallback]).toEqual([last, false, null]);
     expect(existsSync(demo)).toBe(false);
+  });
+});
+
+/** The File menu's annotation dialogs answering as told (null: cancelled). */
+function annotationDialogs(answers: { notesFile?: string | null; notesPath?: string | null } = {}) {
+  return {
+    ...dialogs(),
+    chooseAnnotationsToImport: vi.fn(() => Promise.resolve(answers.notesFile ?? null)),
+    chooseAnnotationsPath: vi.fn((_suggested: string) => Promise.resolve(answers.notesPath ?? null)),
+  } satisfies FileDialogs & AnnotationDialogs;
+}
+
+/** The window's session on an existing file, with the events it sends to the renderer. */
+async function sessionOn(path: string) {
+  const events = vi.fn();
+  const current = new DatabaseSession(await openDatabase(path), {
+    version: '0.1.0',
+    writer: localWriter('test'),
+    emit: events,
+  });
+  return { current, events, close: () => current.close() };
+}
+
+function annotationDeps(current: DatabaseSession, fileDialogs: FileDialogs & AnnotationDialogs): AnnotationCommandDeps {
+  return { ...deps(current, fileDialogs), dialogs: fileDialogs };
+}
+
+describe('File ▸ Import annotations… and Export annotations…', () => {
+  const V1 = { meetingId: MARCH_2014, version: 1 } as const;
+
+  it("merge a reviewer's notes file through the API, say what it did, and refresh the screens", async () => {
+    const office = await secretary();
+    const chair = await chairPackFile(office);
+    await chair.call('annotations.add', {
+      ...V1,
+      target: 'item:4',
+      text: 'Why did Wycombe fall so far?',
+      kind: 'question',
+    });
+    const notes = await exportNotes(chair);
+
+    const { current, events, close } = await sessionOn(office.path);
+    const answered = annotationDialogs({ notesFile: notes });
+    const result = await importAnnotationsFromDialog(annotationDeps(current, answered));
+    expect(result).toMatchObject({ added: 1, updated: 0, conflicted: 0, deleted: 0, unchanged: 0 });
+    expect(answered.showInfo).toHaveBeenCalledExactlyOnceWith(
+      'Annotations imported',
+      'Jane Chair’s notes on version 1 of “Safer and Stronger Bucks Partnership Board — March 2014”, from chair.boardnotes:\n' +
+        'Added 1, updated 0, 0 kept twice (edited on both sides), 0 deleted, 0 unchanged.',
+    );
+    expect(events).toHaveBeenCalledExactlyOnceWith({ type: 'data-changed', tables: ['exchange'] });
+    expect((await office.call('annotations.list', V1)).map((note) => [note.author, note.text])).toEqual([
+      ['Jane Chair', 'Why did Wycombe fall so far?'],
+    ]);
+
+    // The same file again changes nothing, and says so.
+    const again = annotationDialogs({ notesFile: notes });
+    expect(await importAnnotationsFromDialog(annotationDeps(current, again))).toMatchObject({ added: 0, unchanged: 1 });
+    expect(again.showInfo.mock.calls[0]?.[1]).toMatch(/Added 0, updated 0, 0 kept twice .*, 0 deleted, 1 unchanged\.$/);
+    await close();
+  });
+
+  it('refuse a file that is not a notes file, naming it, and write nothing; do nothing when cancelled', async () => {
+    const office = await secretary();
+    const bogus = tempPath('minutes.boardnotes');
+    writeFileSync(bogus, 'Minutes of the March meeting');
+    const { current, events, close } = await sessionOn(office.path);
+
+    const refused = annotationDialogs({ notesFile: bogus });
+    expect(await importAnnotationsFromDialog(annotationDeps(current, refused))).toBeNull();
+    expect(refused.showError).toHaveBeenCalledOnce();
+    expect(refused.showError.mock.calls[0]?.[0]).toBe('Boardpack could not import the annotations');
+    expect(refused.showError.mock.calls[0]?.[1]).toContain(bogus);
+    expect(refused.showInfo).not.toHaveBeenCalled();
+    expect(events).not.toHaveBeenCalled();
+    expect(await office.call('annotations.list', V1)).toEqual([]);
+
+    const cancelled = annotationDialogs();
+    expect(await importAnnotationsFromDialog(annotationDeps(current, cancelled))).toBeNull();
+    expect([cancelled.showError.mock.calls, cancelled.showInfo.mock.calls]).toEqual([[], []]);
+    await close();
+  });
+
+  it("save a pack file's shared notes whole to the file chosen, which the secretary's database then imports", async () => {
+    const office = await secretary();
+    const chair = await chairPackFile(office);
+    await chair.call('annotations.add', { ...V1, target: 'item:4', text: 'Shared with the secretary' });
+    await chair.call('annotations.add', { ...V1, target: 'item:5', text: 'Only for me', shared: false });
+    const { current, events, close } = await sessionOn(chair.path);
+    expect(await isPackFileOpen({ session: current })).toBe(true);
+
+    const chosen = join(tempDir(), 'for the secretary');
+    const answered = annotationDialogs({ notesPath: chosen });
+    const written = await exportAnnotationsFromDialog(annotationDeps(current, answered));
+    expect(written).toBe(`${chosen}.boardnotes`);
+    const suggested = annotationsFileName(chair.path);
+    expect(answered.chooseAnnotationsPath).toHaveBeenCalledExactlyOnceWith(suggested);
+    // The name suggested is the one the export itself gives the file.
+    expect((await chair.call('exchange.exportNotes', {})).fileName).toBe(suggested);
+    expect(fileKindAt(`${chosen}.boardnotes`)).toBe('boardpack notes');
+    expect(readdirSync(dirname(chosen))).toEqual(['for the secretary.boardnotes']);
+    expect(answered.showInfo.mock.calls[0]?.[0]).toBe('Annotations exported');
+    expect(events).toHaveBeenCalledWith({ type: 'data-changed', tables: ['exchange'] });
+    await close();
+
+    const { current: desk, close: closeDesk } = await sessionOn(office.path);
+    await importAnnotationsFromDialog(annotationDeps(desk, annotationDialogs({ notesFile: `${chosen}.boardnotes` })));
+    expect((await office.call('annotations.list', V1)).map((note) => note.text)).toEqual(['Shared with the secretary']);
+    await closeDesk();
+  });
+
+  it("offer no export from the secretary's own database, and leave nothing behind when cancelled", async () => {
+    const office = await secretary();
+    const { current, close } = await sessionOn(office.path);
+    expect(await isPackFileOpen({ session: current })).toBe(false);
+    const answered = annotationDialogs({ notesPath: tempPath('never.boardnotes') });
+    expect(await exportAnnotationsFromDialog(annotationDeps(current, answered))).toBeNull();
+    expect(answered.chooseAnnotationsPath).not.toHaveBeenCalled();
+    expect(answered.showInfo.mock.calls[0]?.[0]).toBe('No pack file is open');
+    await close();
+
+    const chair = await chairPackFile(office);
+    const { current: pack, close: closePack } = await sessionOn(chair.path);
+    const cancelled = annotationDialogs();
+    expect(await exportAnnotationsFromDialog(annotationDeps(pack, cancelled))).toBeNull();
+    expect([cancelled.showError.mock.calls, cancelled.showInfo.mock.calls]).toEqual([[], []]);
+    await closePack();
   });
 });

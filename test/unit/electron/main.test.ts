@@ -420,7 +420,7 @@ describe('the database it opens', () => {
 });
 
 describe('the application menu', () => {
-  it('offers New, Open, Open recent, Save a copy, Restore from backup and Quit in File', async () => {
+  it('offers New, Open, Open recent, Save a copy, Restore from backup, the annotations files and Quit in File', async () => {
     const fake = await launch();
     const menu = currentMenu(fake);
     expect(menuShape(menu)).toEqual(
@@ -436,6 +436,9 @@ describe('the application menu', () => {
       '—',
       'Save a copy…',
       'Restore from backup…',
+      '—',
+      'Import annotations…',
+      'Export annotations…',
       '—',
       process.platform === 'darwin' ? 'role:close' : 'role:quit',
     ]);

@@ -9,10 +9,12 @@ const actions = (): { [Name in keyof MenuActions]: Mock<MenuActions[Name]> } => 
   clearRecent: vi.fn(),
   saveCopy: vi.fn(),
   restoreBackup: vi.fn(),
+  importAnnotations: vi.fn(),
+  exportAnnotations: vi.fn(),
   about: vi.fn(),
 });
 
-const linux = { recent: [] as string[], isPackaged: true, platform: 'linux' as const };
+const linux = { recent: [] as string[], isPackaged: true, platform: 'linux' as const, packFileOpen: false };
 const labels = (menu: MenuEntry[]) => JSON.stringify(menu, (_key, value: unknown) => value);
 
 describe('the application menu', () => {
@@ -28,7 +30,8 @@ describe('the application menu', () => {
       'role:paste',
       'role:selectAll',
     ]);
-    expect(labels(menu)).not.toMatch(/import|export/i);
+    // The screens import and export; only the reviewers' annotations files are in the File menu too.
+    expect(labels(menu).match(/Import[^"]*|Export[^"]*/g)).toEqual(['Import annotations…', 'Export annotations…']);
   });
 
   it('has the app menu and a Window menu on macOS, with Quit in the app menu', () => {
@@ -72,6 +75,8 @@ describe('the application menu', () => {
       open: menuItem(menu, '&File', 'Open…'),
       saveCopy: menuItem(menu, '&File', 'Save a copy…'),
       restoreBackup: menuItem(menu, '&File', 'Restore from backup…'),
+      importAnnotations: menuItem(menu, '&File', 'Import annotations…'),
+      exportAnnotations: menuItem(menu, '&File', 'Export annotations…'),
       about: menuItem(menu, '&Help', 'About Boardpack'),
     };
     expect([items.newDatabase.accelerator, items.open.accelerator, items.saveCopy.accelerator]).toEqual([
@@ -83,5 +88,23 @@ describe('the application menu', () => {
       item.click?.();
       expect(menuActions[action as keyof MenuActions], action).toHaveBeenCalledOnce();
     }
+  });
+
+  it('offers Export annotations… only while a reviewer’s pack file is open, and Import annotations… always', () => {
+    const file = (packFileOpen: boolean) =>
+      menuItem(menuTemplate({ ...linux, packFileOpen }, actions()), '&File').submenu ?? [];
+    const shape = menuShape(file(false));
+    expect(shape.slice(shape.indexOf('Restore from backup…'))).toEqual([
+      'Restore from backup…',
+      '—',
+      'Import annotations…',
+      'Export annotations…',
+      '—',
+      'role:quit',
+    ]);
+    const entry = (packFileOpen: boolean, label: string) => file(packFileOpen).find((item) => item.label === label);
+    expect(entry(false, 'Export annotations…')?.enabled).toBe(false);
+    expect(entry(true, 'Export annotations…')?.enabled).toBe(true);
+    expect(entry(false, 'Import annotations…')?.enabled).toBeUndefined();
   });
 });

@@ -1,6 +1,5 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
@@ -34,15 +33,6 @@ afterAll(async () => {
   await app?.close();
   await browser?.close();
 });
-
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new BetterSqlite3(app.dbPath, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
 
 /** The whole screen (the app scrolls inside its main area), kept under test-results/ and /tmp/shots/. */
 async function screenshotAll(name: string): Promise<void> {
@@ -131,7 +121,7 @@ describe('the Actions tab', () => {
     expect(await row(ACTION).textContent()).toContain('Thames Valley Police');
     expect(await row(ACTION).textContent()).toContain('30 April 2014');
     expect(
-      query<{ owner: string; due_on: string; status: string; item: string; partner: string }>(
+      app.query<{ owner: string; due_on: string; status: string; item: string; partner: string }>(
         `select a.owner, a.due_on, a.status, i.title as item, p.name as partner from action a
          join agenda_item i on i.id = a.agenda_item_id join partner p on p.id = a.owner_partner_id
          where a.description = ?`,
@@ -219,7 +209,7 @@ describe('the Actions tab', () => {
     const trail = page.getByRole('list', { name: `Trail of “${ACTION}”` });
     await expect.poll(() => trail.getByRole('listitem').count()).toBe(2);
     expect(
-      query<{ status: string; closed_on: string; entries: number }>(
+      app.query<{ status: string; closed_on: string; entries: number }>(
         `select a.status, a.closed_on, (select count(*) from action_update u where u.action_id = a.id) as entries
          from action a where a.description = ?`,
         ACTION,
@@ -242,9 +232,9 @@ describe('the Actions tab', () => {
     await page.getByRole('dialog', { name: 'Reopen the action' }).getByRole('button', { name: 'Reopen' }).click();
     await saved();
     await expect.poll(() => row(ACTION).locator('.action-status').textContent()).toBe('Overdue');
-    expect(query<{ closed_on: string | null }>('select closed_on from action where description = ?', ACTION)).toEqual([
-      { closed_on: null },
-    ]);
+    expect(
+      app.query<{ closed_on: string | null }>('select closed_on from action where description = ?', ACTION),
+    ).toEqual([{ closed_on: null }]);
 
     await manage(ACTION, 'Delete…');
     const confirm = page.getByRole('alertdialog', { name: /^Delete the action/ });
@@ -253,7 +243,7 @@ describe('the Actions tab', () => {
     await screenshotAll('actions-delete-impact');
     await confirm.getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => row(ACTION).count()).toBe(0);
-    expect(query('select id from action where description = ?', ACTION)).toEqual([]);
+    expect(app.query('select id from action where description = ?', ACTION)).toEqual([]);
     expect(app.pageErrors.filter((error) => /Content Security Policy|Refused to/i.test(error))).toEqual([]);
   });
 });

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import BetterSqlite3 from 'better-sqlite3';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openApp, screenshot, seriousViolations, type RunningApp } from './harness';
@@ -59,15 +58,6 @@ async function screenshotAll(name: string): Promise<void> {
   await page.setViewportSize(size);
 }
 
-function query<T>(sql: string): T[] {
-  const db = new BetterSqlite3(app.dbPath, { readonly: true });
-  try {
-    return db.prepare(sql).all() as T[];
-  } finally {
-    db.close();
-  }
-}
-
 describe('the Comparisons screen', () => {
   it('builds the domestic burglary view and shows the computed -166 and -45% with its chart', async () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Comparisons', exact: true }).click();
@@ -108,7 +98,7 @@ describe('the Comparisons screen', () => {
           .count(),
       )
       .toBe(1);
-    expect(query<{ name: string }>(SAVED_BY_TEST)).toEqual([{ name: 'Domestic burglary by police area' }]);
+    expect(app.query<{ name: string }>(SAVED_BY_TEST)).toEqual([{ name: 'Domestic burglary by police area' }]);
 
     await page.waitForLoadState('networkidle');
     await screenshotAll('comparisons-burglary');
@@ -201,10 +191,10 @@ describe('the Comparisons screen', () => {
       .selectOption({ label: 'Domestic burglary by police area' });
     await page.getByRole('textbox', { name: 'Name' }).fill('Burglary, police areas');
     await page.getByRole('button', { name: 'Save changes' }).click();
-    await expect.poll(() => query<{ name: string }>(SAVED_BY_TEST)).toEqual([{ name: 'Burglary, police areas' }]);
+    await expect.poll(() => app.query<{ name: string }>(SAVED_BY_TEST)).toEqual([{ name: 'Burglary, police areas' }]);
     await page.getByRole('button', { name: 'Delete view…' }).click();
     await page.getByRole('group', { name: 'Confirm delete' }).getByRole('button', { name: 'Delete' }).click();
-    await expect.poll(() => query(SAVED_BY_TEST)).toEqual([]);
+    await expect.poll(() => app.query(SAVED_BY_TEST)).toEqual([]);
   });
 
   it('draws nivo charts without injecting a <style> element or breaking the CSP', async () => {

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
+import BetterSqlite3 from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { loadDemoDataset } from '../../db/demo/load-demo';
 import { openDatabase } from '../../db/open-database';
@@ -18,6 +19,8 @@ export interface RunningApp {
   readonly dbPath: string;
   /** Console errors and CSP violations the page reported. */
   readonly pageErrors: string[];
+  /** Rows from the app's database file, read on a read-only connection of their own. */
+  query<T>(sql: string, ...params: unknown[]): T[];
   close(): Promise<void>;
 }
 
@@ -46,6 +49,14 @@ export async function openApp(browser: Browser): Promise<RunningApp> {
     preview,
     dbPath,
     pageErrors,
+    query: <T>(sql: string, ...params: unknown[]): T[] => {
+      const db = new BetterSqlite3(dbPath, { readonly: true });
+      try {
+        return db.prepare(sql).all(...params) as T[];
+      } finally {
+        db.close();
+      }
+    },
     close: async () => {
       await context.close();
       await preview.close();

@@ -42,17 +42,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new BetterSqlite3(app.dbPath, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
-
 const violenceFigures = () =>
-  query<{ area: string; period: string; value: number }>(
+  app.query<{ area: string; period: string; value: number }>(
     `select area.name as area, period.label as period, figure.value as value from figure
        join indicator on indicator.id = figure.indicator_id join area on area.id = figure.area_id
        join period on period.id = figure.period_id
@@ -60,7 +51,7 @@ const violenceFigures = () =>
     VIOLENCE,
   );
 
-const figureCount = () => query<{ n: number }>('select count(*) as n from figure')[0]?.n ?? 0;
+const figureCount = () => app.query<{ n: number }>('select count(*) as n from figure')[0]?.n ?? 0;
 
 /** The whole screen: the app scrolls inside its main area, so the viewport grows to show all of it first. */
 async function shoot(name: string): Promise<void> {
@@ -195,12 +186,12 @@ describe('the Import screen', () => {
     await expect
       .poll(() => status().textContent(), { timeout: 20_000 })
       .toMatch(/^Checked: 0 figures would be created/);
-    const changes = query<{ n: number }>('select count(*) as n from change_log')[0]?.n;
+    const changes = app.query<{ n: number }>('select count(*) as n from change_log')[0]?.n;
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await expect
       .poll(() => status().textContent(), { timeout: 20_000 })
       .toBe('Imported: 0 figures created, 0 updated, 8 unchanged.');
-    expect(query<{ n: number }>('select count(*) as n from change_log')[0]?.n).toBe(changes);
+    expect(app.query<{ n: number }>('select count(*) as n from change_log')[0]?.n).toBe(changes);
   }, 60_000);
 
   it('saves the mapping and reuses it: the same file then needs no questions', async () => {
@@ -209,7 +200,7 @@ describe('the Import screen', () => {
     await expect
       .poll(() => page.getByRole('status').filter({ hasText: 'Saved the mapping' }).textContent())
       .toBe('Saved the mapping "Police violence table" for next time.');
-    const [stored] = query<{ name: string; layout: string; mapping: string }>(
+    const [stored] = app.query<{ name: string; layout: string; mapping: string }>(
       'select name, layout, mapping from import_mapping',
     );
     expect(stored).toMatchObject({ name: 'Police violence table', layout: 'wide-period' });
@@ -217,7 +208,7 @@ describe('the Import screen', () => {
       indicator: VIOLENCE,
       names: {
         areas: {
-          'Aylesbury LPA': { id: query<{ id: number }>("select id from area where name = 'Aylesbury'")[0]?.id },
+          'Aylesbury LPA': { id: app.query<{ id: number }>("select id from area where name = 'Aylesbury'")[0]?.id },
         },
       },
     });
@@ -259,7 +250,7 @@ describe('the Import screen', () => {
 
   it('cancels a large police.uk import, which then writes nothing', async () => {
     const before = figureCount();
-    const months = query<{ n: number }>('select count(*) as n from police_month')[0]?.n;
+    const months = app.query<{ n: number }>('select count(*) as n from police_month')[0]?.n;
     const big = policeCsv('2024-05-thames-valley-street.csv', 250_000);
     await page.getByLabel('police.uk street-level files (CSV)').setInputFiles(big);
     await expect
@@ -290,7 +281,7 @@ describe('the Import screen', () => {
     await page.screenshot({ path: join(SHOTS, 'import-progress.png') });
     await expect.poll(() => status().textContent(), { timeout: 60_000 }).toBe('Cancelled: nothing was written.');
     expect(figureCount()).toBe(before);
-    expect(query<{ n: number }>('select count(*) as n from police_month')[0]?.n).toBe(months);
+    expect(app.query<{ n: number }>('select count(*) as n from police_month')[0]?.n).toBe(months);
     await shoot('import-cancelled');
     await page.unroute('**/api/imports.run');
     expect(app.pageErrors).toEqual([]);
@@ -309,7 +300,7 @@ describe('the Import screen', () => {
       .poll(() => status().textContent(), { timeout: 30_000 })
       .toBe('Imported populations: 1 inserted, 1 updated, 0 unchanged.');
     expect(
-      query<{ residents: number; households: number }>(
+      app.query<{ residents: number; households: number }>(
         "select residents, households from population join area on area.id = population.area_id where area.name = 'Wycombe' and year = 2024",
       ),
     ).toEqual([{ residents: 175000, households: 70100 }]);

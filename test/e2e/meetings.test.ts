@@ -1,6 +1,5 @@
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
@@ -33,15 +32,6 @@ afterAll(async () => {
   await app?.close();
   await browser?.close();
 });
-
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new BetterSqlite3(app.dbPath, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
 
 /** The whole screen (the app scrolls inside its main area), kept under test-results/ and /tmp/shots/. */
 async function screenshotAll(name: string): Promise<void> {
@@ -147,12 +137,12 @@ describe('the Meetings & packs screen', () => {
     await saved();
     await expect
       .poll(() =>
-        query<{ venue: string; marking: string }>('select venue, marking from meeting where title = ?', MEETING),
+        app.query<{ venue: string; marking: string }>('select venue, marking from meeting where title = ?', MEETING),
       )
       .toEqual([{ venue: 'Council Chamber, Aylesbury', marking: 'OFFICIAL-SENSITIVE' }]);
     await expect
       .poll(() =>
-        query<{ name: string; role: string; attendance: string }>(
+        app.query<{ name: string; role: string; attendance: string }>(
           'select p.name, p.role, p.attendance from meeting_person p join meeting m on m.id = p.meeting_id where m.title = ?',
           MEETING,
         ),
@@ -243,10 +233,12 @@ describe('the Meetings & packs screen', () => {
     await saved();
     await expect
       .poll(() =>
-        query<{ title: string }>(
-          'select a.title from agenda_item a join meeting m on m.id = a.meeting_id where m.title = ? order by a.position',
-          MEETING,
-        ).map((row) => row.title),
+        app
+          .query<{ title: string }>(
+            'select a.title from agenda_item a join meeting m on m.id = a.meeting_id where m.title = ? order by a.position',
+            MEETING,
+          )
+          .map((row) => row.title),
       )
       .toEqual(['Actions from the last meeting', "Chair's update"]);
 
@@ -270,7 +262,7 @@ describe('the Meetings & packs screen', () => {
       )
       .toEqual(['v1']);
     expect(
-      query<{ number: number }>(
+      app.query<{ number: number }>(
         'select v.number from pack_version v join meeting m on m.id = v.meeting_id where m.title = ?',
         MEETING,
       ),
@@ -325,7 +317,7 @@ describe('the Meetings & packs screen', () => {
     const confirm = page.getByRole('alertdialog');
     await confirm.getByRole('button', { name: 'Delete' }).click();
     await expect
-      .poll(() => query<{ title: string }>('select title from meeting order by held_on').map((row) => row.title))
+      .poll(() => app.query<{ title: string }>('select title from meeting order by held_on').map((row) => row.title))
       .toEqual([DEMO, 'Safer Buckinghamshire Board — July 2022', MEETING]);
     expect(app.pageErrors.filter((error) => /Content Security Policy|Refused to/i.test(error))).toEqual([]);
   });

@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
@@ -46,15 +45,6 @@ afterAll(async () => {
   await app?.close();
   await browser?.close();
 });
-
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new BetterSqlite3(app.dbPath, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
 
 /** The whole screen (the app scrolls inside its main area), kept under test-results/ and /tmp/shots/. */
 async function screenshotAll(on: Page, name: string): Promise<void> {
@@ -182,7 +172,7 @@ describe('the Notes tab', () => {
     await expect.poll(() => dialog.count()).toBe(0);
 
     expect(
-      query<{ target_kind: string; target_ref: string; kind: string; text: string }>(
+      app.query<{ target_kind: string; target_ref: string; kind: string; text: string }>(
         'select target_kind, target_ref, kind, text from annotation order by created_at',
       ),
     ).toEqual([
@@ -238,7 +228,7 @@ describe('the Notes tab', () => {
       .poll(() => preview().locator('aside.pack-notes').nth(1).textContent())
       .toContain('Proposed RAG: Amber');
     expect(
-      query<{ kind: string; rag: string; version: number }>(
+      app.query<{ kind: string; rag: string; version: number }>(
         'select kind, rag, version from annotation where text = ?',
         REASON,
       ),
@@ -271,7 +261,7 @@ describe('the Notes tab', () => {
     const confirm = page.getByRole('alertdialog', { name: /^Delete note N1/ });
     await confirm.getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => cards().count()).toBe(1);
-    expect(query('select id from annotation where text = ?', 'A note to delete')).toEqual([]);
+    expect(app.query('select id from annotation where text = ?', 'A note to delete')).toEqual([]);
   });
 });
 
@@ -333,7 +323,7 @@ describe('the exchange from the Notes tab', () => {
     await expect.poll(() => dialog.getByText(`Chosen: ${exported.fileName}`).count()).toBe(1);
     await dialog.getByRole('button', { name: 'Import notes' }).click();
     await expect.poll(() => status().textContent()).toContain('Added 0, updated 0, 0 kept twice');
-    expect(query<{ n: number }>('select count(*) as n from annotation')).toEqual([{ n: 4 }]);
+    expect(app.query<{ n: number }>('select count(*) as n from annotation')).toEqual([{ n: 4 }]);
   }, 60_000);
 
   it('keeps a note changed on both sides twice, side by side, until "Take theirs" settles it', async () => {
@@ -385,7 +375,7 @@ describe('the exchange from the Notes tab', () => {
     await expect.poll(() => conflict.count()).toBe(0);
     await expect.poll(() => card('Who leads on IOM in Wycombe?').count()).toBe(1);
     expect(await status().textContent()).toMatch(/^Took the author’s version of N\d\.$/);
-    expect(query<{ n: number }>('select count(*) as n from annotation')).toEqual([{ n: 4 }]);
+    expect(app.query<{ n: number }>('select count(*) as n from annotation')).toEqual([{ n: 4 }]);
   }, 60_000);
 
   it('refuses a file that is not a notes file in an alert, importing nothing', async () => {
@@ -402,7 +392,7 @@ describe('the exchange from the Notes tab', () => {
       .toMatch(/^Nothing was imported: minutes\.boardnotes/);
     await screenshotAll(page, 'notes-import-refused');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
-    expect(query<{ n: number }>('select count(*) as n from annotation')).toEqual([{ n: 4 }]);
+    expect(app.query<{ n: number }>('select count(*) as n from annotation')).toEqual([{ n: 4 }]);
   });
 
   it('exports v1 to PDF with the reviewers’ shared notes from the Pack tab', async () => {

@@ -1,4 +1,3 @@
-import BetterSqlite3 from 'better-sqlite3';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openApp, screenshot, seriousViolations, type RunningApp } from './harness';
@@ -67,15 +66,6 @@ async function editCell(target: Locator, text: string): Promise<void> {
   await editor.fill(text);
   await page.keyboard.press('Enter');
   await expect.poll(() => status().textContent(), { timeout: 10_000 }).toMatch(/Saved/);
-}
-
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new BetterSqlite3(app.dbPath, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
 }
 
 describe('the workspace in Chromium', () => {
@@ -197,14 +187,16 @@ describe('the workspace in Chromium', () => {
     await page.reload();
     await go('Plans');
     expect(
-      query<{ desired_outcome: string }>(
+      app.query<{ desired_outcome: string }>(
         "select desired_outcome from activity where activity = 'Support continuation of effective MARAC IDVAs'",
       ),
     ).toEqual([{ desired_outcome: 'Fewer high risk DV victims harmed again' }]);
     expect(
-      query<{ ref: string; title: string }>(
-        "select p.ref, p.title from priority p join plan on plan.id = p.plan_id where plan.key = 'sbp-2014-15' order by p.position",
-      ).map((row) => row.title),
+      app
+        .query<{ ref: string; title: string }>(
+          "select p.ref, p.title from priority p join plan on plan.id = p.plan_id where plan.key = 'sbp-2014-15' order by p.position",
+        )
+        .map((row) => row.title),
     ).toEqual([
       'Reducing violence',
       'Reducing acquisitive crime and reducing reoffending',
@@ -217,7 +209,7 @@ describe('the workspace in Chromium', () => {
       'Tackling violence against women and girls',
     ]);
     expect(
-      query<{ area: string; value: number }>(
+      app.query<{ area: string; value: number }>(
         `select a.name as area, f.value from figure f join area a on a.id = f.area_id join period p on p.id = f.period_id
          join indicator i on i.id = f.indicator_id where i.name = 'Domestic burglary' and p.label = '2013/14' order by a.name`,
       ),
@@ -226,7 +218,7 @@ describe('the workspace in Chromium', () => {
       { area: 'Chiltern & South Bucks', value: 598 },
       { area: 'Wycombe', value: 1021 },
     ]);
-    expect(query<{ definition: string }>("select definition from glossary_term where term = 'IDVA'")).toEqual([
+    expect(app.query<{ definition: string }>("select definition from glossary_term where term = 'IDVA'")).toEqual([
       { definition: 'Independent Domestic Violence Advocate' },
     ]);
     expect(app.pageErrors).toEqual([]);

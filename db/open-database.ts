@@ -1,99 +1,19 @@
-import type BetterSqlite3 from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, type Migration } from 'kysely';
-import { BoardpackError } from '../shared/errors';
+import { parseLocation } from '../shared/database-location';
+import type { OpenDatabase, OpenDatabaseOptions } from './database-handle';
 import { MIGRATIONS } from './migrations';
-import { migrateToLatest, pendingMigrations } from './migrate';
-import type { Database } from './schema/database';
-import { dailyBackupDue, takeBackup } from './backups';
-import { BoardpackSqliteDialect } from './sqlite/sqlite-dialect';
-import { damageFound, fileExists, openSqliteFile } from './sqlite/sqlite-file';
+import { openPostgresDatabase } from './postgres/postgres-database';
+import { openSqliteDatabase } from './sqlite/sqlite-database';
 
-export interface OpenDatabase {
-  readonly db: Kysely<Database>;
-  /** The file the database lives in. */
-  readonly path: string;
-  /** Backups taken while opening (daily, before migrations), newest last. */
-  readonly backups: readonly string[];
-  close(): Promise<void>;
-}
-
-export interface OpenDatabaseOptions {
-  /** Create a new file; refuses a path that already exists. */
-  readonly create?: boolean;
-  /** Replaces the bundled migrations (tests of the migration path). */
-  readonly migrations?: Readonly<Record<string, Migration>>;
-  /** Clock for backup names (tests). */
-  readonly now?: () => Date;
-  /**
-   * Back the file up when no backup is younger than a day (the app and the command line; tests opt in).
-   * The file is checked first (SQLite's quick_check): a damaged file is refused, never backed up over good backups.
-   */
-  readonly dailyBackup?: boolean;
-}
-
-/** Kysely over one better-sqlite3 connection, with the camelCase ↔ snake_case mapping (sqlite-dialect.ts). */
-export function kyselyFor(sqlite: BetterSqlite3.Database): Kysely<Database> {
-  return new Kysely<Database>({
-    dialect: new BoardpackSqliteDialect(sqlite),
-    plugins: [new CamelCasePlugin()],
-  });
-}
-
-/** A damaged file: what SQLite found, and what to do, naming the file. */
-function damaged(path: string, found: string): BoardpackError {
-  return new BoardpackError(
-    'corrupt',
-    `${path} is damaged, so Boardpack cannot use it (SQLite found: ${found}); nothing was changed. ` +
-      `Restore one of its backups: boardpack backup restore --db "${path}" --latest`,
-    { file: path },
-  );
-}
-
-/** SQLite's own words for a damaged file become a "corrupt" error naming the file. */
-function asOpenError(error: unknown, path: string): unknown {
-  if (error instanceof BoardpackError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  if (/malformed|not a database|corrupt/i.test(message)) return damaged(path, message);
-  return new BoardpackError('io', `cannot open ${path}: ${message}`, { file: path });
-}
+export type { OpenDatabase, OpenDatabaseOptions } from './database-handle';
 
 /**
- * Opens (or creates) a Boardpack database file and brings its schema up to date.
- * When migrations are pending on a file that already holds data, the file is
- * backed up first with SQLite's online backup API.
+ * Opens a Boardpack database from its location, a file path or a postgres://
+ * URL, and brings its schema up to date with the same migrations on either engine.
  */
-export async function openDatabase(path: string, options: OpenDatabaseOptions = {}): Promise<OpenDatabase> {
-  const create = options.create ?? false;
-  if (create && fileExists(path)) {
-    throw new BoardpackError('conflict', `${path} already exists; choose another file name`, { file: path });
-  }
-  const migrations = options.migrations ?? MIGRATIONS;
-  const sqlite = openSqliteFile(path, { create });
-  const db = kyselyFor(sqlite);
-  const backups: string[] = [];
-  try {
-    const found = options.dailyBackup ? damageFound(sqlite) : null;
-    if (found !== null) throw damaged(path, found);
-    const pending = await pendingMigrations(db, migrations, path);
-    const holdsData = pending.applied.length > 0;
-    const now = (options.now ?? (() => new Date()))();
-    if (holdsData && options.dailyBackup && dailyBackupDue(path, now)) {
-      backups.push((await takeBackup(sqlite, path, 'daily', now)).file);
-    }
-    if (pending.names.length > 0 && holdsData) {
-      backups.push((await takeBackup(sqlite, path, `before-${pending.names[0] ?? ''}`, now)).file);
-    }
-    await migrateToLatest(db, migrations, path);
-  } catch (error) {
-    await db.destroy();
-    // Kysely closes the connection only once it has run a query through it.
-    if (sqlite.open) sqlite.close();
-    throw asOpenError(error, path);
-  }
-  return {
-    db,
-    path,
-    backups,
-    close: () => db.destroy(),
-  };
+export async function openDatabase(location: string, options: OpenDatabaseOptions = {}): Promise<OpenDatabase> {
+  const where = parseLocation(location);
+  const withMigrations = { ...options, migrations: options.migrations ?? MIGRATIONS };
+  return where.engine === 'postgres'
+    ? openPostgresDatabase(where.url, withMigrations)
+    : openSqliteDatabase(where.path, withMigrations);
 }

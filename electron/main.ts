@@ -9,6 +9,7 @@ import type { ApiEvent } from '../shared/api/result';
 import { formatError } from '../shared/errors';
 import { appLocations, nameTheApp } from './adapters/app-paths';
 import { fileDialogs, importChooser, showStartupError } from './adapters/dialogs';
+import { osKeychain } from './adapters/keychain';
 import { setApplicationMenu } from './adapters/menu';
 import { electronPrinter } from './adapters/print-to-pdf';
 import { addRecentDocument } from './adapters/recent-documents';
@@ -33,8 +34,16 @@ import {
 } from './app/file-commands';
 import { EVENT_CHANNEL, isTrustedSender, registerApi } from './app/ipc-api';
 import { menuTemplate } from './app/menu-template';
-import { settingsStore, withOpened, withoutRecent } from './app/settings';
-import { errorData, fallbackMessage, openStartupDatabase } from './app/startup-database';
+import { settingsStore } from './app/settings';
+import {
+  errorData,
+  fallbackMessage,
+  fallbackTitle,
+  openStartupDatabase,
+  settingsAfterStart,
+} from './app/startup-database';
+import { desktopTeamAccess, disconnectTeamDatabase, type TeamCommandDeps } from './app/team-connection';
+import { teamUrlStore } from './app/team-url-store';
 import { windowTitle } from './app/window-options';
 
 nameTheApp();
@@ -55,16 +64,19 @@ async function run(): Promise<void> {
   secureSession(files.rendererDir);
 
   const settings = settingsStore(files.settings);
+  const teamUrls = teamUrlStore(files.teamDatabase, osKeychain());
   const writer = localWriter();
   const startup = await openStartupDatabase({
     settings: settings.get(),
     demoDatabase: files.demoDatabase,
     demoDir: files.demoDir,
     writer,
+    teamUrls,
   });
   const fallback = startup.fallback;
-  if (fallback) settings.update((current) => withoutRecent(current, fallback.path));
-  settings.update((current) => withOpened(current, startup.database.path));
+  settings.update((current) => settingsAfterStart(current, startup));
+  // The team database's URL is kept only while it is what the next start reopens.
+  if (!settings.get().teamDatabase) await teamUrls.forget();
 
   const send = (event: ApiEvent) => {
     if (window && !window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event);
@@ -78,6 +90,7 @@ async function run(): Promise<void> {
     jobs,
     fileChooser: importChooser(() => window),
     printer,
+    teamDatabase: desktopTeamAccess(() => deps),
   });
   registerApi<IpcMainInvokeEvent>(ipcMain, {
     context: () => session.context(),
@@ -103,7 +116,13 @@ async function run(): Promise<void> {
   const buildMenu = () =>
     setApplicationMenu(
       menuTemplate(
-        { recent: settings.get().recent, isPackaged: where.isPackaged, platform: process.platform, packFileOpen },
+        {
+          recent: settings.get().recent,
+          isPackaged: where.isPackaged,
+          platform: process.platform,
+          packFileOpen,
+          teamDatabaseOpen: session.engine === 'postgres',
+        },
         actions,
       ),
     );
@@ -114,26 +133,36 @@ async function run(): Promise<void> {
       packFileOpen = open;
       buildMenu();
     });
-    if (window && !window.isDestroyed()) window.setTitle(windowTitle(session.path));
+    if (window && !window.isDestroyed()) window.setTitle(windowTitle(session.location));
   };
-  const deps: AnnotationCommandDeps = { session, settings, dialogs, changed: refresh, addRecentDocument };
+  const deps: AnnotationCommandDeps & TeamCommandDeps = {
+    session,
+    settings,
+    dialogs,
+    changed: refresh,
+    addRecentDocument,
+    teamUrls,
+    demoDatabase: files.demoDatabase,
+  };
   const actions = {
     newDatabase: () => void newDatabaseFromDialog(deps),
     open: () => void openFromDialog(deps),
     openRecent: (path: string) => void openDatabaseFile(deps, path),
     clearRecent: () => clearRecent(deps),
+    // Electron has no text prompt: the window asks for the address in its own dialog, then calls team.connect.
+    connectTeamDatabase: () => send({ type: 'show-dialog', dialog: 'connect-team-database' }),
+    disconnectTeamDatabase: () => void disconnectTeamDatabase(deps),
     saveCopy: () => void saveCopyFromDialog(deps),
     restoreBackup: () => void restoreFromDialog(deps),
     importAnnotations: () => void importAnnotationsFromDialog(deps),
     exportAnnotations: () => void exportAnnotationsFromDialog(deps),
-    about: () => void dialogs.showInfo('About Boardpack', aboutText(where.version, session.path)),
+    about: () => void dialogs.showInfo('About Boardpack', aboutText(where.version, session.location)),
   };
   refresh();
-  addRecentDocument(session.path);
+  if (startup.database.engine === 'sqlite') addRecentDocument(session.location);
 
   await window.loadURL(APP_START_URL);
-  if (fallback)
-    await dialogs.showError('Boardpack could not reopen the last file', fallbackMessage(fallback, files.demoDatabase));
+  if (fallback) await dialogs.showError(fallbackTitle(fallback), fallbackMessage(fallback, files.demoDatabase));
 }
 
 /** Settles once the window is up (or the start failed and the app is quitting); tests await it. */

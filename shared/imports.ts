@@ -54,6 +54,25 @@ export interface FigureImportSummary {
   readonly mapping: FigureMappingInput;
 }
 
+/** A name in a police.uk import's report (a place outside the areas, a crime type) and the rows it stands for. */
+export interface NamedRows {
+  readonly name: string;
+  readonly rows: number;
+}
+
+/**
+ * Names with their rows, most rows first, at most POLICE_SUMMARY_NAMES of them (a big file can name
+ * thousands): `moreNames` names holding `moreRows` rows were left off the list, never out of the counts.
+ */
+export interface TopNamedRows {
+  readonly names: readonly NamedRows[];
+  readonly moreNames: number;
+  readonly moreRows: number;
+}
+
+/** How many names a police.uk import summary lists in each of its reports. */
+export const POLICE_SUMMARY_NAMES = 50;
+
 export interface PoliceImportSummary {
   readonly kind: 'police';
   readonly months: readonly string[];
@@ -61,6 +80,14 @@ export interface PoliceImportSummary {
   readonly rowsCounted: number;
   readonly rowsOutsideAreas: number;
   readonly rowsWithoutLsoa: number;
+  /** Rows outside the partnership's areas, by the local authority (or LSOA) name they fall in. */
+  readonly outsideAreas: TopNamedRows;
+  /** Rows with no LSOA, by crime type (all months together). */
+  readonly withoutLsoa: TopNamedRows;
+  /** Crime types seen for the first time, each now counted by its own "<crime type> (police.uk)" indicator. */
+  readonly newCrimeTypes: readonly string[];
+  /** Month and roll-up figures written. */
+  readonly figures: { readonly created: number; readonly updated: number; readonly unchanged: number };
 }
 
 export interface PopulationImportSummary {

@@ -18,6 +18,8 @@ import type { ComparisonRow, StatedCheck } from './comparison';
 
 export interface Area {
   readonly id: number;
+  /** The row's version when read: an edit names it, and one made from an older version is refused. */
+  readonly version: number;
   readonly name: string;
   readonly kind: AreaKind;
   readonly parentId: number | null;
@@ -27,6 +29,8 @@ export interface Area {
 
 export interface Period {
   readonly id: number;
+  /** The row's version when read: an edit names it, and one made from an older version is refused. */
+  readonly version: number;
   readonly label: string;
   readonly kind: PeriodKind;
   readonly startDate: IsoDate;
@@ -36,6 +40,8 @@ export interface Period {
 
 export interface Indicator {
   readonly id: number;
+  /** The row's version when read: an edit names it, and one made from an older version is refused. */
+  readonly version: number;
   readonly name: string;
   readonly unit: Unit;
   readonly ratePer: number | null;
@@ -43,6 +49,8 @@ export interface Indicator {
   readonly polarity: Polarity;
   readonly source: string | null;
   readonly definition: string | null;
+  /** The partner that owns the indicator's figures: on a team database its analysts enter them. */
+  readonly partnerId: number | null;
 }
 
 /** A figure as it is written: one value per indicator, area and period. */
@@ -58,6 +66,8 @@ export interface FigureInput {
 
 export interface Figure extends FigureInput {
   readonly id: number;
+  /** The row's version when read: an edit names it, and one made from an older version is refused. */
+  readonly version: number;
   readonly updatedAt: IsoDateTime;
 }
 
@@ -85,6 +95,8 @@ export interface StatedComparison {
 
 export interface Plan {
   readonly id: number;
+  /** The row's version when read: an edit names it, and one made from an older version is refused. */
+  readonly version: number;
   readonly key: string;
   readonly title: string;
   readonly areaId: number | null;
@@ -97,6 +109,8 @@ export interface Plan {
 
 export interface Priority {
   readonly id: number;
+  /** The row's version when read: an edit names it, and one made from an older version is refused. */
+  readonly version: number;
   readonly planId: number;
   readonly position: number;
   readonly ref: string;
@@ -108,6 +122,8 @@ export interface Priority {
 
 export interface Activity {
   readonly id: number;
+  /** The row's version when read: an edit names it, and one made from an older version is refused. */
+  readonly version: number;
   readonly priorityId: number;
   readonly position: number;
   readonly challenge: string | null;
@@ -121,6 +137,8 @@ export interface Activity {
 
 export interface FundingLine {
   readonly id: number;
+  /** The row's version when read: an edit names it, and one made from an older version is refused. */
+  readonly version: number;
   readonly planId: number;
   readonly year: string;
   readonly priorityId: number | null;
@@ -144,6 +162,8 @@ export interface StatedTotal {
 
 export interface Grant {
   readonly id: number;
+  /** The row's version when read: an edit names it, and one made from an older version is refused. */
+  readonly version: number;
   readonly funder: string;
   readonly recipient: string;
   readonly year: string;
@@ -198,6 +218,8 @@ export interface CheckReport {
 
 export interface Partner {
   readonly id: number;
+  /** The row's version when read: an edit names it, and one made from an older version is refused. */
+  readonly version: number;
   readonly name: string;
   readonly shortName: string | null;
   readonly kind: PartnerKind;
@@ -206,6 +228,8 @@ export interface Partner {
 
 export interface Person {
   readonly id: number;
+  /** The row's version when read: an edit names it, and one made from an older version is refused. */
+  readonly version: number;
   readonly name: string | null;
   readonly role: string;
   readonly partnerId: number | null;
@@ -213,6 +237,8 @@ export interface Person {
 
 export interface DeliveryGroup {
   readonly id: number;
+  /** The row's version when read: an edit names it, and one made from an older version is refused. */
+  readonly version: number;
   readonly name: string;
   readonly purpose: string;
   readonly cadence: string | null;
@@ -221,6 +247,8 @@ export interface DeliveryGroup {
 
 export interface GlossaryTerm {
   readonly id: number;
+  /** The row's version when read: an edit names it, and one made from an older version is refused. */
+  readonly version: number;
   readonly term: string;
   readonly definition: string;
 }

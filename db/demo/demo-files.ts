@@ -109,6 +109,8 @@ export const indicatorsFile = z.array(
     denominator: z.enum(RATE_DENOMINATORS).optional(),
     polarity: z.enum(POLARITIES),
     source: text,
+    /** The partner whose figures these are (a partnership.json partner): on a team database its analysts enter them. */
+    owner: text.optional(),
     definition: text,
     /** Priorities this indicator evidences, as "planKey ref" e.g. "sbp-2014-15 6.2". */
     priorities: z.array(text).default([]),

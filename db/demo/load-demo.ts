@@ -253,6 +253,7 @@ async function loadFiles(trx: Transaction<Database>, writer: Writer, files: Demo
         polarity: indicator.polarity,
         source: indicator.source,
         definition: indicator.definition,
+        partnerId: indicator.owner === undefined ? null : partners.get(indicator.owner, 'indicators.json'),
       })
       .returning('id')
       .executeTakeFirstOrThrow();

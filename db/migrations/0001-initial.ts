@@ -15,7 +15,7 @@ import {
   TARGET_KINDS,
   UNITS,
 } from '../../shared/domain';
-import { flag, idColumn, isoDate, oneOf } from './column-helpers';
+import { columnTypes, flag, idColumn, isoDate, oneOf } from './column-helpers';
 
 /**
  * The whole first schema: the partnership, its plan, areas, periods, indicators
@@ -25,6 +25,7 @@ import { flag, idColumn, isoDate, oneOf } from './column-helpers';
  */
 export async function up(db: Kysely<any>): Promise<void> {
   const id = idColumn(db);
+  const types = columnTypes(db);
 
   await db.schema
     .createTable('area')
@@ -199,7 +200,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('indicator_id', 'integer', (c) => c.notNull().references('indicator.id').onDelete('cascade'))
     .addColumn('area_id', 'integer', (c) => c.notNull().references('area.id').onDelete('cascade'))
     .addColumn('period_id', 'integer', (c) => c.notNull().references('period.id').onDelete('cascade'))
-    .addColumn('value', 'real', (c) => c.notNull())
+    .addColumn('value', types.real, (c) => c.notNull())
     .addColumn('provisional', 'integer', (c) => c.notNull().defaultTo(0).check(flag('provisional')))
     .addColumn('source', 'text')
     .addColumn('note', 'text')
@@ -216,7 +217,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('period_id', 'integer', (c) => c.notNull().references('period.id').onDelete('cascade'))
     .addColumn('base_period_id', 'integer', (c) => c.references('period.id').onDelete('cascade'))
     .addColumn('kind', 'text', (c) => c.notNull().check(oneOf('kind', TARGET_KINDS)))
-    .addColumn('value', 'real', (c) => c.notNull())
+    .addColumn('value', types.real, (c) => c.notNull())
     .addColumn('note', 'text')
     .addColumn('source', 'text')
     .addUniqueConstraint('target_indicator_area_period', ['indicator_id', 'area_id', 'period_id'])
@@ -230,8 +231,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('area_id', 'integer', (c) => c.notNull().references('area.id').onDelete('cascade'))
     .addColumn('base_period_id', 'integer', (c) => c.notNull().references('period.id').onDelete('cascade'))
     .addColumn('current_period_id', 'integer', (c) => c.notNull().references('period.id').onDelete('cascade'))
-    .addColumn('difference', 'real')
-    .addColumn('change_percent', 'real')
+    .addColumn('difference', types.real)
+    .addColumn('change_percent', types.real)
     .addColumn('source', 'text', (c) => c.notNull())
     .execute();
 
@@ -243,7 +244,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('priority_id', 'integer', (c) => c.references('priority.id').onDelete('set null'))
     .addColumn('activity_id', 'integer', (c) => c.references('activity.id').onDelete('set null'))
     .addColumn('description', 'text', (c) => c.notNull())
-    .addColumn('amount_pence', 'integer', (c) => c.notNull())
+    .addColumn('amount_pence', types.money, (c) => c.notNull())
     .addColumn('funding_source', 'text', (c) => c.notNull())
     .addColumn('confirmed', 'integer', (c) => c.notNull().defaultTo(1).check(flag('confirmed')))
     .addColumn('note', 'text')
@@ -257,7 +258,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('year', 'text', (c) => c.notNull())
     .addColumn('label', 'text', (c) => c.notNull())
     .addColumn('funding_source', 'text', (c) => c.notNull())
-    .addColumn('amount_pence', 'integer', (c) => c.notNull())
+    .addColumn('amount_pence', types.money, (c) => c.notNull())
     .addColumn('source', 'text')
     .execute();
 
@@ -274,10 +275,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('funder', 'text', (c) => c.notNull())
     .addColumn('recipient', 'text', (c) => c.notNull())
     .addColumn('year', 'text', (c) => c.notNull())
-    .addColumn('amount_pence', 'integer', (c) => c.notNull())
+    .addColumn('amount_pence', types.money, (c) => c.notNull())
     .addColumn('purpose', 'text', (c) => c.notNull())
-    .addColumn('stated_change_percent', 'real')
-    .addColumn('stated_change_pence', 'integer')
+    .addColumn('stated_change_percent', types.real)
+    .addColumn('stated_change_pence', types.money)
     .addColumn('source', 'text')
     .execute();
 

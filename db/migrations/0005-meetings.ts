@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { idColumn, oneOf } from './column-helpers';
+import { columnTypes, idColumn, oneOf } from './column-helpers';
 
 /**
  * What meetings and the board pack need (issue 6): the board that meets and its
@@ -35,7 +35,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('pages', 'integer', (c) => c.notNull().check(sql`pages > 0`))
     .addColumn('bytes', 'integer', (c) => c.notNull().check(sql`bytes > 0`))
     .addColumn('sha256', 'text', (c) => c.notNull())
-    .addColumn('blob', 'blob', (c) => c.notNull())
+    .addColumn('blob', columnTypes(db).bytes, (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
 

@@ -1,13 +1,15 @@
-import { SqliteAdapter, sql, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
+import { sql, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
+import { engineOf, type EngineSql } from '../engine';
 
-/**
- * The one place migrations differ by engine: how a table's integer id is generated.
- * SQLite's INTEGER PRIMARY KEY is the rowid; elsewhere an identity column.
- */
+/** How a table's integer id is generated on this engine (db/engine.ts). */
 export function idColumn(db: Kysely<any>): (column: ColumnDefinitionBuilder) => ColumnDefinitionBuilder {
-  const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
-  return (column) =>
-    sqlite ? column.primaryKey().autoIncrement() : column.primaryKey().generatedByDefaultAsIdentity();
+  const engine = engineOf(db);
+  return (column) => engine.idColumn(column);
+}
+
+/** The column types where the engines differ: an 8-byte float, money in pence, a file's bytes. */
+export function columnTypes(db: Kysely<any>): EngineSql['types'] {
+  return engineOf(db).types;
 }
 
 /** A CHECK that a column holds one of a fixed list of words. */

@@ -6,6 +6,8 @@ import * as importMappings from './0004-import-mappings';
 import * as meetings from './0005-meetings';
 import * as annotations from './0006-annotations';
 import * as actionUpdates from './0007-action-updates';
+import * as rowVersions from './0008-row-versions';
+import * as team from './0009-team';
 
 /**
  * Every migration, by name, imported rather than found on disk: the app bundles
@@ -20,4 +22,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005-meetings': meetings,
   '0006-annotations': annotations,
   '0007-action-updates': actionUpdates,
+  '0008-row-versions': rowVersions,
+  '0009-team': team,
 };

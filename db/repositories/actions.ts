@@ -13,6 +13,7 @@ import type { ActionStatus, IsoDate } from '../../shared/domain';
 import { BoardpackError } from '../../shared/errors';
 import type { Database, Db } from '../schema/database';
 import { recordChanges, type Writer } from './change-log';
+import { deleteAtVersion, requireVersion, updateAtVersion, type StaleSpec } from './stale-rows';
 
 /**
  * Actions raised at meetings and their update trails. A meeting's list (raised
@@ -27,6 +28,7 @@ export type UpdateFields = Omit<ParsedInputOf<'actions.addUpdate'>, 'id'>;
 type OwnerInput = NonNullable<NewActionFields['owner']>;
 
 const TABLE = 'action';
+const VERSIONED: StaleSpec = { table: TABLE, one: 'action', flags: [], nameColumns: ['description'] };
 
 /** Every action with what it refers to, in the order lists show them before grouping. */
 function selectActions(db: Db) {
@@ -40,6 +42,7 @@ function selectActions(db: Db) {
     .leftJoin('person', 'person.id', 'action.ownerPersonId')
     .select([
       'action.id',
+      'action.version',
       'action.description',
       'action.owner',
       'action.ownerPartnerId',
@@ -81,6 +84,7 @@ function ownerOf(row: ActionJoinRow): ActionOwner | null {
 function toAction(row: ActionJoinRow, updates: readonly ActionUpdate[]): Action {
   return {
     id: row.id,
+    version: row.version,
     description: row.description,
     owner: ownerOf(row),
     dueOn: row.dueOn,
@@ -305,16 +309,23 @@ export async function insertAction(
   return getAction(trx, id);
 }
 
-/** Changes the fields named; the rest keep their values. */
+/**
+ * Changes the fields named as the action's next version; the rest keep their
+ * values. Made from `version` (when given), it is refused as stale if someone
+ * saved the action since.
+ */
 export async function updateAction(
   trx: Transaction<Database>,
   writer: Writer,
   id: number,
   changes: ActionChanges,
+  version?: number,
 ): Promise<Action> {
   const before = await trx.selectFrom('action').selectAll().where('id', '=', id).executeTakeFirst();
   if (!before)
     throw new BoardpackError('not-found', `there is no action #${id}; it may have been deleted`, { field: 'id' });
+  const attempt = { kind: 'update', values: changes } as const;
+  await requireVersion(trx, writer, VERSIONED, before, version, attempt);
   if (changes.agendaItemId !== undefined) await checkAgendaItem(trx, before.meetingId, changes.agendaItemId);
   if (changes.priorityId !== undefined) await checkPriority(trx, changes.priorityId);
   const set = {
@@ -327,7 +338,7 @@ export async function updateAction(
   const changed = (Object.keys(set) as (keyof typeof set)[]).filter((key) => set[key] !== before[key]);
   if (changed.length === 0) return getAction(trx, id);
   const update = Object.fromEntries(changed.map((key) => [key, set[key]]));
-  await trx.updateTable('action').set(update).where('id', '=', id).execute();
+  await updateAtVersion(trx, writer, VERSIONED, id, version, update, attempt);
   await recordChanges(trx, writer, [
     {
       table: TABLE,
@@ -361,6 +372,8 @@ export async function setActionStatus(
   change: StatusChange,
 ): Promise<Action> {
   const before = await actionRow(trx, id);
+  const attempt = { kind: 'update', values: { status: change.status } } as const;
+  await requireVersion(trx, writer, VERSIONED, before, change.version, attempt);
   if (before.status === change.status) {
     throw new BoardpackError('invalid-input', `the action is already ${STATUS_WORDS[change.status].toLowerCase()}`, {
       field: 'status',
@@ -377,7 +390,7 @@ export async function setActionStatus(
       { field: 'closedOn' },
     );
   }
-  await trx.updateTable('action').set({ status: change.status, closedOn }).where('id', '=', id).execute();
+  await updateAtVersion(trx, writer, VERSIONED, id, change.version, { status: change.status, closedOn }, attempt);
   await recordChanges(trx, writer, [
     {
       table: TABLE,
@@ -421,11 +434,17 @@ export async function actionDeleteImpact(
   };
 }
 
-/** Deletes an action with its trail (the schema cascades). */
-export async function deleteAction(trx: Transaction<Database>, writer: Writer, id: number): Promise<number> {
+/** Deletes an action with its trail (the schema cascades); at `version`, when the delete names it. */
+export async function deleteAction(
+  trx: Transaction<Database>,
+  writer: Writer,
+  id: number,
+  version?: number,
+): Promise<number> {
   const impact = await actionDeleteImpact(trx, id);
   const before = await trx.selectFrom('action').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  await trx.deleteFrom('action').where('id', '=', id).execute();
+  await requireVersion(trx, writer, VERSIONED, before, version, { kind: 'delete' });
+  await deleteAtVersion(trx, writer, VERSIONED, id, version);
   await recordChanges(trx, writer, [
     { table: TABLE, rowId: id, operation: 'delete', old: { ...before, alsoRemoved: impact.alsoRemoves }, new: null },
   ]);

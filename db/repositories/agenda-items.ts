@@ -6,6 +6,7 @@ import { agendaContent, type AgendaContent } from '../../shared/pack/agenda-cont
 import type { Database, Db } from '../schema/database';
 import type { AgendaItemRow } from '../schema/meeting.table';
 import { recordChanges, type Writer } from './change-log';
+import { deleteAtVersion, requireVersion, updateAtVersion, type StaleSpec } from './stale-rows';
 
 /**
  * A meeting's agenda: items numbered 1, 2, 3 … in order, each with a kind and
@@ -17,6 +18,7 @@ export type AgendaItemFields = Omit<ParsedInputOf<'agenda.create'>, 'meetingId' 
 export type AgendaItemChanges = ParsedInputOf<'agenda.update'>['changes'];
 
 const TABLE = 'agendaItem';
+const VERSIONED: StaleSpec = { table: TABLE, one: 'agenda item', flags: [], nameColumns: ['title'] };
 
 function parseContent(row: AgendaItemRow): AgendaContent {
   let json: unknown;
@@ -37,6 +39,7 @@ function parseContent(row: AgendaItemRow): AgendaContent {
 export function toAgendaItem(row: AgendaItemRow): AgendaItem {
   return {
     id: row.id,
+    version: row.version,
     meetingId: row.meetingId,
     position: row.position,
     kind: row.kind,
@@ -109,13 +112,22 @@ export async function insertAgendaItem(
   return getAgendaItem(trx, id);
 }
 
+/**
+ * Changes the fields named as the item's next version; made from `version`
+ * (when given), it is refused as stale if someone saved the item since. Its
+ * place in the agenda is the meeting's order (agenda.reorder), not a change of
+ * the item.
+ */
 export async function updateAgendaItem(
   trx: Transaction<Database>,
   writer: Writer,
   id: number,
   changes: AgendaItemChanges,
+  version?: number,
 ): Promise<AgendaItem> {
   const before = await itemRow(trx, id);
+  const attempt = { kind: 'update', values: changes } as const;
+  await requireVersion(trx, writer, VERSIONED, before, version, attempt);
   const set = {
     ...(changes.title === undefined ? {} : { title: changes.title }),
     ...(changes.presenter === undefined ? {} : { presenter: changes.presenter }),
@@ -124,7 +136,7 @@ export async function updateAgendaItem(
   };
   const changed = (Object.keys(set) as (keyof typeof set)[]).filter((key) => set[key] !== before[key]);
   if (changed.length === 0) return toAgendaItem(before);
-  await trx.updateTable('agendaItem').set(set).where('id', '=', id).execute();
+  await updateAtVersion(trx, writer, VERSIONED, id, version, set, attempt);
   await recordChanges(trx, writer, [
     {
       table: TABLE,
@@ -138,9 +150,15 @@ export async function updateAgendaItem(
 }
 
 /** Deletes an item and closes the gap it leaves in the numbering. */
-export async function deleteAgendaItem(trx: Transaction<Database>, writer: Writer, id: number): Promise<number> {
+export async function deleteAgendaItem(
+  trx: Transaction<Database>,
+  writer: Writer,
+  id: number,
+  version?: number,
+): Promise<number> {
   const before = await itemRow(trx, id);
-  await trx.deleteFrom('agendaItem').where('id', '=', id).execute();
+  await requireVersion(trx, writer, VERSIONED, before, version, { kind: 'delete' });
+  await deleteAtVersion(trx, writer, VERSIONED, id, version);
   await trx
     .updateTable('agendaItem')
     .set((eb) => ({ position: eb('position', '-', 1) }))

@@ -25,7 +25,11 @@ export async function createArea(db: Db, writer: Writer, area: NewAreaInput): Pr
 export async function setAreaParent(db: Db, writer: Writer, areaId: number, parentId: number): Promise<void> {
   const before = await db.selectFrom('area').select('parentId').where('id', '=', areaId).executeTakeFirstOrThrow();
   if (before.parentId === parentId) return;
-  await db.updateTable('area').set({ parentId }).where('id', '=', areaId).execute();
+  await db
+    .updateTable('area')
+    .set((eb) => ({ parentId, version: eb('version', '+', 1) }))
+    .where('id', '=', areaId)
+    .execute();
   await recordChanges(db, writer, [
     { table: 'area', rowId: areaId, operation: 'update', old: { parentId: before.parentId }, new: { parentId } },
   ]);

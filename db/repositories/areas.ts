@@ -3,15 +3,24 @@ import type { Area } from '../../shared/model';
 import type { AreaRow } from '../schema/area.table';
 import type { Db } from '../schema/database';
 import { resolveName } from './resolve-name';
+import { engineOf } from '../engine';
 
 function toArea(row: AreaRow, aliases: readonly string[]): Area {
-  return { id: row.id, name: row.name, kind: row.kind, parentId: row.parentId, code: row.code, aliases };
+  return {
+    id: row.id,
+    version: row.version,
+    name: row.name,
+    kind: row.kind,
+    parentId: row.parentId,
+    code: row.code,
+    aliases,
+  };
 }
 
 export async function listAreas(db: Db): Promise<Area[]> {
   const [rows, aliases] = await Promise.all([
     db.selectFrom('area').selectAll().orderBy('id').execute(),
-    db.selectFrom('areaAlias').selectAll().orderBy('alias').execute(),
+    db.selectFrom('areaAlias').selectAll().orderBy(engineOf(db).byteOrder('alias')).execute(),
   ]);
   return rows.map((row) =>
     toArea(

@@ -4,6 +4,7 @@ import type { Attachment } from '../../shared/api/meetings-contract';
 import { BoardpackError } from '../../shared/errors';
 import type { Database, Db } from '../schema/database';
 import { recordChanges, type Writer } from './change-log';
+import { engineOf } from '../engine';
 
 /**
  * Partners' PDFs kept in the database file, so a pack issued with one can
@@ -20,7 +21,7 @@ export interface NewAttachment {
 const SUMMARY = ['id', 'title', 'fileName', 'pages', 'bytes'] as const;
 
 export async function listAttachments(db: Db): Promise<Attachment[]> {
-  return db.selectFrom('attachment').select(SUMMARY).orderBy('title').orderBy('id').execute();
+  return db.selectFrom('attachment').select(SUMMARY).orderBy(engineOf(db).byteOrder('title')).orderBy('id').execute();
 }
 
 export async function getAttachment(db: Db, id: number): Promise<Attachment> {

@@ -1,3 +1,4 @@
+import { engineOf } from '../engine';
 import type { ChangeLogRow, ChangeOperation } from '../schema/change-log.table';
 import type { Db } from '../schema/database';
 
@@ -9,7 +10,7 @@ export interface Change {
   readonly new: Readonly<Record<string, unknown>> | null;
 }
 
-/** Who is writing, and when: every write carries one. */
+/** Who is writing (the person at the computer), and when: every write carries one. */
 export interface Writer {
   readonly actor: string;
   readonly now: () => string;
@@ -17,9 +18,14 @@ export interface Writer {
 
 const CHUNK = 500;
 
-/** Appends changes to the audit log, in the caller's transaction. */
+/**
+ * Appends changes to the audit log, in the caller's transaction: who (the
+ * person at the computer, and the database role the session writes as: the
+ * login on a team database, null in a file), when, and each row's old → new.
+ */
 export async function recordChanges(db: Db, writer: Writer, changes: readonly Change[]): Promise<void> {
   const at = writer.now();
+  const dbRole = engineOf(db).currentRole();
   for (let start = 0; start < changes.length; start += CHUNK) {
     await db
       .insertInto('changeLog')
@@ -27,6 +33,7 @@ export async function recordChanges(db: Db, writer: Writer, changes: readonly Ch
         changes.slice(start, start + CHUNK).map((change) => ({
           at,
           actor: writer.actor,
+          dbRole,
           tableName: change.table,
           rowId: String(change.rowId),
           operation: change.operation,
@@ -38,6 +45,7 @@ export async function recordChanges(db: Db, writer: Writer, changes: readonly Ch
   }
 }
 
+/** A row's changes, oldest first. */
 export async function listChanges(db: Db, table: string, rowId: string | number): Promise<ChangeLogRow[]> {
   return db
     .selectFrom('changeLog')
@@ -46,4 +54,16 @@ export async function listChanges(db: Db, table: string, rowId: string | number)
     .where('rowId', '=', String(rowId))
     .orderBy('id')
     .execute();
+}
+
+/** A row's latest change, or undefined when the log holds none. */
+export async function latestChange(db: Db, table: string, rowId: string | number): Promise<ChangeLogRow | undefined> {
+  return db
+    .selectFrom('changeLog')
+    .selectAll()
+    .where('tableName', '=', table)
+    .where('rowId', '=', String(rowId))
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }

@@ -6,6 +6,8 @@ import type { ComparisonViewRow } from '../schema/comparison-view.table';
 import type { Database, Db } from '../schema/database';
 import { recordChanges, type Writer } from './change-log';
 import { resolveName } from './resolve-name';
+import { deleteAtVersion, requireVersion, updateAtVersion, type StaleSpec } from './stale-rows';
+import { engineOf } from '../engine';
 
 /**
  * Comparison views saved by name. The spec is stored as JSON and parsed with its
@@ -14,6 +16,7 @@ import { resolveName } from './resolve-name';
  */
 
 const TABLE = 'comparisonView';
+const VERSIONED: StaleSpec = { table: TABLE, one: 'comparison view', flags: [], nameColumns: ['name'] };
 
 export function toSavedView(row: ComparisonViewRow): SavedView {
   let json: unknown;
@@ -33,11 +36,23 @@ export function toSavedView(row: ComparisonViewRow): SavedView {
       { field: ['spec', ...(issue?.path.map(String) ?? [])].join('.') },
     );
   }
-  return { id: row.id, name: row.name, spec: parsed.data, createdAt: row.createdAt, updatedAt: row.updatedAt };
+  return {
+    id: row.id,
+    version: row.version,
+    name: row.name,
+    spec: parsed.data,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
 }
 
 export async function listViews(db: Db): Promise<SavedView[]> {
-  const rows = await db.selectFrom('comparisonView').selectAll().orderBy('name').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('comparisonView')
+    .selectAll()
+    .orderBy(engineOf(db).byteOrder('name'))
+    .orderBy('id')
+    .execute();
   return rows.map(toSavedView);
 }
 
@@ -86,12 +101,17 @@ export async function insertView(
   return getView(trx, id);
 }
 
-/** Renames a view or replaces its spec; logs the changed columns old → new; a change to nothing writes nothing. */
+/**
+ * Renames a view or replaces its spec, as its next version; logs the changed
+ * columns old → new; a change to nothing writes nothing. Made from `version`
+ * (when given), it is refused as stale if someone saved the view since.
+ */
 export async function updateView(
   trx: Transaction<Database>,
   writer: Writer,
   id: number,
   changes: { readonly name?: string | undefined; readonly spec?: ViewSpec | undefined },
+  version?: number,
 ): Promise<SavedView> {
   const before = await trx.selectFrom('comparisonView').selectAll().where('id', '=', id).executeTakeFirst();
   if (!before) {
@@ -99,6 +119,9 @@ export async function updateView(
       field: 'id',
     });
   }
+  const named = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+  const attempt = { kind: 'update', values: named } as const;
+  await requireVersion(trx, writer, VERSIONED, before, version, attempt);
   const next = {
     name: changes.name ?? before.name,
     spec: changes.spec === undefined ? before.spec : JSON.stringify(changes.spec),
@@ -107,11 +130,7 @@ export async function updateView(
   if (changed.length === 0) return toSavedView(before);
   if (changed.includes('name')) await refuseTakenName(trx, next.name, id);
   const set = Object.fromEntries(changed.map((column) => [column, next[column]]));
-  await trx
-    .updateTable('comparisonView')
-    .set({ ...set, updatedAt: writer.now() })
-    .where('id', '=', id)
-    .execute();
+  await updateAtVersion(trx, writer, VERSIONED, id, version, { ...set, updatedAt: writer.now() }, attempt);
   await recordChanges(trx, writer, [
     {
       table: TABLE,
@@ -124,15 +143,21 @@ export async function updateView(
   return getView(trx, id);
 }
 
-/** Deletes a view (a damaged one too: its row is read as stored, not parsed). */
-export async function deleteView(trx: Transaction<Database>, writer: Writer, id: number): Promise<number> {
+/** Deletes a view (a damaged one too: its row is read as stored, not parsed); at `version`, when the delete names it. */
+export async function deleteView(
+  trx: Transaction<Database>,
+  writer: Writer,
+  id: number,
+  version?: number,
+): Promise<number> {
   const before = await trx.selectFrom('comparisonView').selectAll().where('id', '=', id).executeTakeFirst();
   if (!before) {
     throw new BoardpackError('not-found', `there is no comparison view #${id}; it may have been deleted`, {
       field: 'id',
     });
   }
-  await trx.deleteFrom('comparisonView').where('id', '=', id).execute();
+  await requireVersion(trx, writer, VERSIONED, before, version, { kind: 'delete' });
+  await deleteAtVersion(trx, writer, VERSIONED, id, version);
   await recordChanges(trx, writer, [
     { table: TABLE, rowId: id, operation: 'delete', old: { name: before.name, spec: before.spec }, new: null },
   ]);

@@ -3,7 +3,7 @@ import { TextTable, type FigurePage } from '../../shared/api/figure-page';
 import type { Figure, FigureInput } from '../../shared/model';
 import type { Database, Db } from '../schema/database';
 import type { FigureRow } from '../schema/indicator.table';
-import { jsonArrayOf, jsonNumberArrayOf } from '../sqlite/json-columns';
+import { engineOf } from '../engine';
 import { recordChanges, type Change, type Writer } from './change-log';
 
 function toFigure(row: FigureRow): Figure {
@@ -17,6 +17,7 @@ function toFigure(row: FigureRow): Figure {
     source: row.source,
     note: row.note,
     updatedAt: row.updatedAt,
+    version: row.version,
   };
 }
 
@@ -38,7 +39,7 @@ export interface FigureFilter {
 /**
  * A page of figures matching a filter, in indicator, area, period order, as
  * columns (see shared/api/figure-page.ts), and how many match in all. The
- * columns are read in one scan as JSON arrays built by SQLite (db/sqlite/), so
+ * columns are read in one scan as JSON arrays built by the engine (db/engine.ts), so
  * 100,000 figures cost no object per row on the way out.
  */
 export async function pageFigures(db: Db, filter: FigureFilter): Promise<FigurePage> {
@@ -47,7 +48,18 @@ export async function pageFigures(db: Db, filter: FigureFilter): Promise<FigureP
   if (filter.areaId !== undefined) matching = matching.where('areaId', '=', filter.areaId);
   if (filter.periodId !== undefined) matching = matching.where('periodId', '=', filter.periodId);
   let ordered = matching
-    .select(['id', 'indicatorId', 'areaId', 'periodId', 'value', 'provisional', 'source', 'note', 'updatedAt'])
+    .select([
+      'id',
+      'indicatorId',
+      'areaId',
+      'periodId',
+      'value',
+      'provisional',
+      'source',
+      'note',
+      'updatedAt',
+      'version',
+    ])
     .orderBy('indicatorId')
     .orderBy('areaId')
     .orderBy('periodId');
@@ -55,18 +67,20 @@ export async function pageFigures(db: Db, filter: FigureFilter): Promise<FigureP
   // An offset needs a limit in SQL; "no limit" is the largest one.
   if (paged) ordered = ordered.limit(filter.limit ?? Number.MAX_SAFE_INTEGER);
   if (filter.offset !== undefined) ordered = ordered.offset(filter.offset);
+  const engine = engineOf(db);
   const columns = await db
     .selectFrom(ordered.as('page'))
     .select([
-      jsonArrayOf('page.id').as('ids'),
-      jsonArrayOf('page.indicatorId').as('indicatorIds'),
-      jsonArrayOf('page.areaId').as('areaIds'),
-      jsonArrayOf('page.periodId').as('periodIds'),
-      jsonNumberArrayOf('page.value').as('values'),
-      jsonArrayOf('page.provisional').as('provisional'),
-      jsonArrayOf('page.source').as('sources'),
-      jsonArrayOf('page.note').as('notes'),
-      jsonArrayOf('page.updatedAt').as('updatedAt'),
+      engine.jsonArrayOf('page.id').as('ids'),
+      engine.jsonArrayOf('page.indicatorId').as('indicatorIds'),
+      engine.jsonArrayOf('page.areaId').as('areaIds'),
+      engine.jsonArrayOf('page.periodId').as('periodIds'),
+      engine.jsonNumberArrayOf('page.value').as('values'),
+      engine.jsonArrayOf('page.provisional').as('provisional'),
+      engine.jsonArrayOf('page.source').as('sources'),
+      engine.jsonArrayOf('page.note').as('notes'),
+      engine.jsonArrayOf('page.updatedAt').as('updatedAt'),
+      engine.jsonArrayOf('page.version').as('versions'),
     ])
     .executeTakeFirstOrThrow();
   const ids = JSON.parse(columns.ids) as number[];
@@ -84,6 +98,7 @@ export async function pageFigures(db: Db, filter: FigureFilter): Promise<FigureP
     sources: texts.column(JSON.parse(columns.sources) as (string | null)[]),
     notes: texts.column(JSON.parse(columns.notes) as (string | null)[]),
     updatedAt: texts.column(JSON.parse(columns.updatedAt) as string[]),
+    versions: JSON.parse(columns.versions) as number[],
     texts: texts.texts,
     total,
   };
@@ -130,9 +145,11 @@ async function storedFor(db: Transaction<Database>, figures: readonly FigureInpu
 
 /**
  * Writes figures, one per indicator, area and period: new ones are inserted (many
- * to a statement), a changed value (or flag, source, note) is updated, an identical
- * one is left alone, and every insert and update goes to the change log with
- * old → new. A figure given twice keeps the last. Call inside a transaction: the
+ * to a statement), a changed value (or flag, source, note) is updated as the
+ * figure's next version, an identical one is left alone, and every insert and
+ * update goes to the change log with old → new. A write by key is not made from
+ * a version the writer saw (an import, a pasted block): it changes whatever is
+ * stored, and the version it raises refuses any edit made from the old one. A figure given twice keeps the last. Call inside a transaction: the
  * caller decides what is all-or-nothing.
  */
 export async function upsertFigures(
@@ -170,10 +187,10 @@ export async function upsertFigures(
       }
       await db
         .updateTable('figure')
-        .set({ ...values, updatedAt: now })
+        .set((eb) => ({ ...values, updatedAt: now, version: eb('version', '+', 1) }))
         .where('id', '=', before.id)
         .execute();
-      existing.set(key(figure), { ...before, ...values, updatedAt: now });
+      existing.set(key(figure), { ...before, ...values, updatedAt: now, version: before.version + 1 });
       changes.push({
         table: 'figure',
         rowId: before.id,

@@ -1,10 +1,12 @@
 import type { FundingLine, Grant, StatedTotal } from '../../shared/model';
 import type { Db } from '../schema/database';
 import type { FundingLineRow, GrantAwardRow, StatedTotalRow } from '../schema/funding.table';
+import { engineOf } from '../engine';
 
 function toFundingLine(row: FundingLineRow): FundingLine {
   return {
     id: row.id,
+    version: row.version,
     planId: row.planId,
     year: row.year,
     priorityId: row.priorityId,
@@ -31,6 +33,7 @@ function toStatedTotal(row: StatedTotalRow, covers: readonly string[]): StatedTo
 function toGrant(row: GrantAwardRow): Grant {
   return {
     id: row.id,
+    version: row.version,
     funder: row.funder,
     recipient: row.recipient,
     year: row.year,
@@ -51,7 +54,7 @@ export async function listFundingLines(db: Db, planId?: number): Promise<Funding
 export async function listStatedTotals(db: Db): Promise<StatedTotal[]> {
   const [rows, sources] = await Promise.all([
     db.selectFrom('statedTotal').selectAll().orderBy('id').execute(),
-    db.selectFrom('statedTotalSource').selectAll().orderBy('fundingSource').execute(),
+    db.selectFrom('statedTotalSource').selectAll().orderBy(engineOf(db).byteOrder('fundingSource')).execute(),
   ]);
   return rows.map((row) =>
     toStatedTotal(

@@ -5,6 +5,7 @@ import { sameName } from '../../shared/names';
 import type { Database, Db } from '../schema/database';
 import type { ImportMappingRow } from '../schema/import-mapping.table';
 import { recordChanges, type Writer } from './change-log';
+import { engineOf } from '../engine';
 
 /**
  * Figure-import mappings saved by name. The mapping is stored as JSON and parsed
@@ -44,7 +45,12 @@ export function toSavedMapping(row: ImportMappingRow): SavedMapping {
 
 /** Every saved mapping, by name. */
 export async function listMappings(db: Db): Promise<SavedMapping[]> {
-  const rows = await db.selectFrom('importMapping').selectAll().orderBy('name').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('importMapping')
+    .selectAll()
+    .orderBy(engineOf(db).byteOrder('name'))
+    .orderBy('id')
+    .execute();
   return rows.map(toSavedMapping);
 }
 
@@ -66,14 +72,14 @@ export async function saveMapping(
     const row = { ...next, createdAt: now, updatedAt: now };
     const { id } = await trx.insertInto('importMapping').values(row).returning('id').executeTakeFirstOrThrow();
     await recordChanges(trx, writer, [{ table: TABLE, rowId: id, operation: 'insert', old: null, new: row }]);
-    return toSavedMapping({ id, ...row });
+    return toSavedMapping({ id, ...row, version: 1 });
   }
   const changed = (['name', 'layout', 'mapping'] as const).filter((column) => next[column] !== before[column]);
   if (changed.length === 0) return toSavedMapping(before);
   const set = Object.fromEntries(changed.map((column) => [column, next[column]]));
   await trx
     .updateTable('importMapping')
-    .set({ ...set, updatedAt: now })
+    .set((eb) => ({ ...set, updatedAt: now, version: eb('version', '+', 1) }))
     .where('id', '=', before.id)
     .execute();
   await recordChanges(trx, writer, [
@@ -85,7 +91,7 @@ export async function saveMapping(
       new: set,
     },
   ]);
-  return toSavedMapping({ ...before, ...next, updatedAt: now });
+  return toSavedMapping({ ...before, ...next, updatedAt: now, version: before.version + 1 });
 }
 
 /** Deletes a saved mapping (a damaged one too: its row is read as stored, not parsed). */

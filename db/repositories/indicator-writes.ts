@@ -45,7 +45,11 @@ export async function setRateNumerator(
     }
   }
   if (rate.numeratorIndicatorId === numeratorIndicatorId) return;
-  await db.updateTable('indicator').set({ numeratorIndicatorId }).where('id', '=', rateIndicatorId).execute();
+  await db
+    .updateTable('indicator')
+    .set((eb) => ({ numeratorIndicatorId, version: eb('version', '+', 1) }))
+    .where('id', '=', rateIndicatorId)
+    .execute();
   await recordChanges(db, writer, [
     {
       table: 'indicator',

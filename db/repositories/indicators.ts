@@ -3,10 +3,12 @@ import type { Indicator } from '../../shared/model';
 import type { Db } from '../schema/database';
 import type { IndicatorRow } from '../schema/indicator.table';
 import { resolveName } from './resolve-name';
+import { engineOf } from '../engine';
 
 function toIndicator(row: IndicatorRow): Indicator {
   return {
     id: row.id,
+    version: row.version,
     name: row.name,
     unit: row.unit,
     ratePer: row.ratePer,
@@ -14,11 +16,12 @@ function toIndicator(row: IndicatorRow): Indicator {
     polarity: row.polarity,
     source: row.source,
     definition: row.definition,
+    partnerId: row.partnerId,
   };
 }
 
 export async function listIndicators(db: Db): Promise<Indicator[]> {
-  const rows = await db.selectFrom('indicator').selectAll().orderBy('name').execute();
+  const rows = await db.selectFrom('indicator').selectAll().orderBy(engineOf(db).byteOrder('name')).execute();
   return rows.map(toIndicator);
 }
 

@@ -9,6 +9,7 @@ import { insertAgendaItem, listAgendaItems } from './agenda-items';
 import { recordChanges, type Writer } from './change-log';
 import { listPeriods } from './periods';
 import { resolveName } from './resolve-name';
+import { deleteAtVersion, requireVersion, updateAtVersion, type StaleSpec } from './stale-rows';
 
 /**
  * Meetings: board, date, time, venue, marking, the quarter reported on, who
@@ -20,12 +21,14 @@ export type MeetingFields = ParsedInputOf<'meetings.create'>;
 export type MeetingChanges = ParsedInputOf<'meetings.update'>['changes'];
 
 const TABLE = 'meeting';
+const VERSIONED: StaleSpec = { table: TABLE, one: 'meeting', flags: [], nameColumns: ['title'] };
 
 const toPerson = (row: MeetingPersonRow): MeetingPerson => ({ name: row.name, role: row.role });
 
 function toMeeting(row: MeetingRow, people: readonly MeetingPersonRow[], items: Meeting['items']): Meeting {
   return {
     id: row.id,
+    version: row.version,
     title: row.title,
     board: row.board,
     heldOn: row.heldOn,
@@ -151,24 +154,31 @@ export async function insertMeeting(
   return getMeeting(trx, id);
 }
 
-/** Changes the fields named (a field left out keeps its value); attendees and apologies are replaced as lists. */
+/**
+ * Changes the fields named (a field left out keeps its value), as the
+ * meeting's next version; attendees and apologies are replaced as lists. Made
+ * from `version` (when given), it is refused as stale if someone saved the
+ * meeting since.
+ */
 export async function updateMeeting(
   trx: Transaction<Database>,
   writer: Writer,
   id: number,
   changes: MeetingChanges,
+  version?: number,
 ): Promise<Meeting> {
   const before = await getMeeting(trx, id);
   const { attendees, apologies, ...fields } = changes;
   const columns = columnsOf(fields);
-  if (Object.keys(columns).length > 0) await trx.updateTable('meeting').set(columns).where('id', '=', id).execute();
+  const named = { ...columns, ...(attendees ? { attendees } : {}), ...(apologies ? { apologies } : {}) };
+  const attempt = { kind: 'update', values: named } as const;
+  await requireVersion(trx, writer, VERSIONED, before, version, attempt);
+  if (Object.keys(named).length === 0) return before;
+  await updateAtVersion(trx, writer, VERSIONED, id, version, columns, attempt);
   if (attendees) await writePeople(trx, id, 'attending', attendees);
   if (apologies) await writePeople(trx, id, 'apologies', apologies);
-  const named = { ...columns, ...(attendees ? { attendees } : {}), ...(apologies ? { apologies } : {}) };
   const old = Object.fromEntries(Object.keys(named).map((key) => [key, before[key as keyof Meeting]]));
-  if (Object.keys(named).length > 0) {
-    await recordChanges(trx, writer, [{ table: TABLE, rowId: id, operation: 'update', old, new: named }]);
-  }
+  await recordChanges(trx, writer, [{ table: TABLE, rowId: id, operation: 'update', old, new: named }]);
   return getMeeting(trx, id);
 }
 
@@ -177,11 +187,17 @@ export async function updateMeeting(
  * cascades) and the actions raised at it (with their trails): left behind, an
  * action of no meeting would be carried into every later meeting's log.
  */
-export async function deleteMeeting(trx: Transaction<Database>, writer: Writer, id: number): Promise<number> {
+export async function deleteMeeting(
+  trx: Transaction<Database>,
+  writer: Writer,
+  id: number,
+  version?: number,
+): Promise<number> {
   const before = await meetingRow(trx, id);
-  const actions = await trx.selectFrom('action').selectAll().where('meetingId', '=', id).execute();
+  await requireVersion(trx, writer, VERSIONED, before, version, { kind: 'delete' });
+  const actions = await trx.selectFrom('action').selectAll().where('meetingId', '=', id).orderBy('id').execute();
   await trx.deleteFrom('action').where('meetingId', '=', id).execute();
-  await trx.deleteFrom('meeting').where('id', '=', id).execute();
+  await deleteAtVersion(trx, writer, VERSIONED, id, version);
   await recordChanges(trx, writer, [
     ...actions.map((action) => ({
       table: 'action' as const,

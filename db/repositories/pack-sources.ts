@@ -2,6 +2,7 @@ import type { IsoDate } from '../../shared/domain';
 import { BoardpackError } from '../../shared/errors';
 import type { Plan, Priority } from '../../shared/model';
 import type { Db } from '../schema/database';
+import { engineOf } from '../engine';
 
 /**
  * The reads the board pack needs that no other repository makes: a priority
@@ -73,7 +74,7 @@ export async function listPriorityIndicatorIds(db: Db, priorityId: number): Prom
     .innerJoin('indicator', 'indicator.id', 'indicatorPriority.indicatorId')
     .select('indicator.id')
     .where('indicatorPriority.priorityId', '=', priorityId)
-    .orderBy('indicator.name')
+    .orderBy(engineOf(db).byteOrder('indicator.name'))
     .execute();
   return rows.map((row) => row.id);
 }
@@ -99,7 +100,7 @@ export async function listFigurePeriodIds(
 }
 
 export async function listGlossaryTerms(db: Db): Promise<{ readonly term: string; readonly definition: string }[]> {
-  return db.selectFrom('glossaryTerm').select(['term', 'definition']).orderBy('term').execute();
+  return db.selectFrom('glossaryTerm').select(['term', 'definition']).orderBy(engineOf(db).byteOrder('term')).execute();
 }
 
 export interface PartnershipFacts {

@@ -39,6 +39,6 @@ export async function ensurePeriod(
   }
   const values = { ...period, note: period.note ?? null };
   const id = await createPeriod(db, writer, values);
-  known?.set(key, { ...values, id });
+  known?.set(key, { ...values, id, version: 1 });
   return id;
 }

@@ -7,6 +7,7 @@ import { resolveName } from './resolve-name';
 function toPeriod(row: PeriodRow): Period {
   return {
     id: row.id,
+    version: row.version,
     label: row.label,
     kind: row.kind,
     startDate: row.startDate,

@@ -1,10 +1,12 @@
 import type { Activity, Plan, Priority } from '../../shared/model';
 import type { Db } from '../schema/database';
 import type { ActivityRow, PlanRow, PriorityRow } from '../schema/plan.table';
+import { engineOf } from '../engine';
 
 function toPlan(row: PlanRow): Plan {
   return {
     id: row.id,
+    version: row.version,
     key: row.key,
     title: row.title,
     areaId: row.areaId,
@@ -19,6 +21,7 @@ function toPlan(row: PlanRow): Plan {
 function toPriority(row: PriorityRow): Priority {
   return {
     id: row.id,
+    version: row.version,
     planId: row.planId,
     position: row.position,
     ref: row.ref,
@@ -32,6 +35,7 @@ function toPriority(row: PriorityRow): Priority {
 function toActivity(row: ActivityRow): Activity {
   return {
     id: row.id,
+    version: row.version,
     priorityId: row.priorityId,
     position: row.position,
     challenge: row.challenge,
@@ -46,7 +50,12 @@ function toActivity(row: ActivityRow): Activity {
 
 /** Plans, newest first. */
 export async function listPlans(db: Db): Promise<Plan[]> {
-  const rows = await db.selectFrom('plan').selectAll().orderBy('startDate', 'desc').orderBy('key').execute();
+  const rows = await db
+    .selectFrom('plan')
+    .selectAll()
+    .orderBy('startDate', 'desc')
+    .orderBy(engineOf(db).byteOrder('key'))
+    .execute();
   return rows.map(toPlan);
 }
 

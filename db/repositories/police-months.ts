@@ -1,6 +1,7 @@
 import type { Database, Db } from '../schema/database';
 import type { Transaction } from 'kysely';
 import type { NewPoliceMonth } from '../schema/police.table';
+import { engineOf } from '../engine';
 
 /** A month's crimes of one type in one area, summed over the forces imported for it. */
 export interface PoliceMonthCount {
@@ -55,6 +56,10 @@ export async function policeMonthCounts(db: Db, months: readonly string[]): Prom
     ])
     .where('policeMonth.month', 'in', months)
     .groupBy(['policeMonth.month', 'policeCount.crimeType', 'policeCount.areaId'])
+    // SQLite happens to return groups in key order, PostgreSQL's hashing in none: say which.
+    .orderBy('policeMonth.month')
+    .orderBy(engineOf(db).byteOrder('policeCount.crimeType'))
+    .orderBy('policeCount.areaId')
     .execute();
   return rows.map((row) => ({ ...row, count: Number(row.count) }));
 }

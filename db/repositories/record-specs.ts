@@ -22,6 +22,10 @@ export interface RecordSpec {
   readonly dependents: readonly Dependent[];
   /** A column stamped with the time of every insert and update ("updatedAt"). */
   readonly touch?: string;
+  /** The columns that name a row in a sentence, the first one set wins ("area Wycombe"). */
+  readonly nameColumns: readonly string[];
+  /** The column a sentence may name without its name ("changed … from 410 to 412"): a figure's value. */
+  readonly mainColumn?: string;
 }
 
 const spec = (s: RecordSpec): RecordSpec => s;
@@ -30,6 +34,7 @@ const spec = (s: RecordSpec): RecordSpec => s;
 export const RECORD_SPECS = {
   plan: spec({
     table: 'plan',
+    nameColumns: ['title', 'key'],
     one: 'plan',
     many: 'plans',
     columns: ['key', 'title', 'areaId', 'startDate', 'endDate', 'status', 'approvedOn', 'approvedBy'],
@@ -43,6 +48,7 @@ export const RECORD_SPECS = {
   }),
   priority: spec({
     table: 'priority',
+    nameColumns: ['ref', 'title'],
     one: 'priority',
     many: 'priorities',
     columns: ['planId', 'position', 'ref', 'printedRef', 'title', 'summary', 'sponsor'],
@@ -59,6 +65,7 @@ export const RECORD_SPECS = {
   }),
   activity: spec({
     table: 'activity',
+    nameColumns: ['activity'],
     one: 'activity',
     many: 'activities',
     columns: [
@@ -81,6 +88,7 @@ export const RECORD_SPECS = {
   }),
   deliveryGroup: spec({
     table: 'deliveryGroup',
+    nameColumns: ['name'],
     one: 'delivery group',
     many: 'delivery groups',
     columns: ['name', 'purpose', 'cadence', 'lead'],
@@ -90,15 +98,21 @@ export const RECORD_SPECS = {
   }),
   partner: spec({
     table: 'partner',
+    nameColumns: ['name'],
     one: 'partner',
     many: 'partners',
     columns: ['name', 'shortName', 'kind', 'boardMember'],
     flags: ['boardMember'],
     orderBy: ['name'],
-    dependents: [{ table: 'person', column: 'partnerId', onDelete: 'set null' }],
+    dependents: [
+      { table: 'person', column: 'partnerId', onDelete: 'set null' },
+      { table: 'indicator', column: 'partnerId', onDelete: 'set null' },
+      { table: 'teamMember', column: 'partnerId', onDelete: 'restrict' },
+    ],
   }),
   person: spec({
     table: 'person',
+    nameColumns: ['name', 'role'],
     one: 'person',
     many: 'people',
     columns: ['name', 'role', 'partnerId'],
@@ -108,6 +122,7 @@ export const RECORD_SPECS = {
   }),
   area: spec({
     table: 'area',
+    nameColumns: ['name'],
     one: 'area',
     many: 'areas',
     columns: ['name', 'kind', 'parentId', 'code'],
@@ -127,6 +142,7 @@ export const RECORD_SPECS = {
   }),
   period: spec({
     table: 'period',
+    nameColumns: ['label'],
     one: 'period',
     many: 'periods',
     columns: ['label', 'kind', 'startDate', 'endDate', 'note'],
@@ -144,9 +160,10 @@ export const RECORD_SPECS = {
   }),
   indicator: spec({
     table: 'indicator',
+    nameColumns: ['name'],
     one: 'indicator',
     many: 'indicators',
-    columns: ['name', 'unit', 'ratePer', 'denominator', 'polarity', 'source', 'definition'],
+    columns: ['name', 'unit', 'ratePer', 'denominator', 'polarity', 'source', 'definition', 'partnerId'],
     flags: [],
     orderBy: ['name'],
     dependents: [
@@ -158,6 +175,7 @@ export const RECORD_SPECS = {
   }),
   fundingLine: spec({
     table: 'fundingLine',
+    nameColumns: ['description'],
     one: 'funding line',
     many: 'funding lines',
     columns: ['planId', 'year', 'priorityId', 'description', 'amountPence', 'fundingSource', 'confirmed', 'note'],
@@ -167,6 +185,7 @@ export const RECORD_SPECS = {
   }),
   grantAward: spec({
     table: 'grantAward',
+    nameColumns: ['funder', 'purpose'],
     one: 'grant',
     many: 'grants',
     columns: ['funder', 'recipient', 'year', 'amountPence', 'purpose', 'statedChangePercent', 'statedChangePence'],
@@ -176,6 +195,7 @@ export const RECORD_SPECS = {
   }),
   glossaryTerm: spec({
     table: 'glossaryTerm',
+    nameColumns: ['term'],
     one: 'glossary term',
     many: 'glossary terms',
     columns: ['term', 'definition'],
@@ -185,6 +205,8 @@ export const RECORD_SPECS = {
   }),
   figure: spec({
     table: 'figure',
+    nameColumns: [],
+    mainColumn: 'value',
     one: 'figure',
     many: 'figures',
     columns: ['indicatorId', 'areaId', 'periodId', 'value', 'provisional', 'source', 'note'],
@@ -195,6 +217,7 @@ export const RECORD_SPECS = {
   }),
   progressUpdate: spec({
     table: 'progressUpdate',
+    nameColumns: ['text'],
     one: 'progress update',
     many: 'progress updates',
     columns: [],
@@ -218,6 +241,7 @@ const DEPENDENT_WORDS: Readonly<Partial<Record<keyof Database, string>>> = {
   statedTotal: 'stated totals',
   action: 'actions',
   meeting: 'meetings',
+  teamMember: 'team members',
 };
 
 /** A table's spec, when it has one. */

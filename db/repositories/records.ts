@@ -3,15 +3,17 @@ import { BoardpackError } from '../../shared/errors';
 import type { Database, Db } from '../schema/database';
 import { recordChanges, type Writer } from './change-log';
 import { specFor, wordsFor, type RecordSpec } from './record-specs';
+import { deleteAtVersion, requireVersion, updateAtVersion, type StaleAttempt } from './stale-rows';
 
 /**
  * One way to list, create, update and delete the records the workspace edits,
  * driven by each table's RecordSpec: flags become booleans, every write is logged
- * with old → new, and a delete can say beforehand what it would also remove.
+ * with old → new, an edit names the row version it was made from (a stale one
+ * is refused), and a delete can say beforehand what it would also remove.
  */
 
 export type RecordValues = Readonly<Record<string, unknown>>;
-export type StoredRecord = Readonly<Record<string, unknown>> & { readonly id: number };
+export type StoredRecord = Readonly<Record<string, unknown>> & { readonly id: number; readonly version: number };
 
 type LooseDb = Kysely<Record<string, Record<string, unknown>>>;
 const loose = (db: Db): LooseDb => db as unknown as LooseDb;
@@ -41,10 +43,12 @@ export async function listRecords(db: Db, spec: RecordSpec, where: RecordValues 
   return rows.map((row) => toRecord(spec, row));
 }
 
+const notFound = (spec: RecordSpec, id: number) =>
+  new BoardpackError('not-found', `there is no ${spec.one} #${id}; it may have been deleted`, { field: 'id' });
+
 export async function getRecord(db: Db, spec: RecordSpec, id: number): Promise<StoredRecord> {
   const row = await loose(db).selectFrom(spec.table).selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row)
-    throw new BoardpackError('not-found', `there is no ${spec.one} #${id}; it may have been deleted`, { field: 'id' });
+  if (!row) throw notFound(spec, id);
   return toRecord(spec, row);
 }
 
@@ -61,27 +65,39 @@ export async function insertRecord(
   return getRecord(trx, spec, id);
 }
 
-/** Updates the columns that differ and logs them old → new; an update that changes nothing writes nothing. */
+/** Which row an edit is for, and the version of it the edit was made from. */
+export interface RowVersion {
+  readonly id: number;
+  readonly version: number;
+}
+
+/**
+ * Updates the columns of `changes` that differ, as one more version of the row,
+ * and logs them old → new; an update that changes nothing writes nothing. The
+ * update is made only while the row is still at the version the edit was made
+ * from (`... set ..., version = version + 1 where id = ? and version = ?`):
+ * on PostgreSQL a concurrent update of the row waits for the other to commit
+ * and then finds the new version, so of two racing saves exactly one wins; the
+ * other is refused as stale, naming who changed what, and writes nothing.
+ */
 export async function updateRecord(
   trx: Transaction<Database>,
   writer: Writer,
   spec: RecordSpec,
-  id: number,
-  values: RecordValues,
+  row: RowVersion,
+  changes: RecordValues,
 ): Promise<StoredRecord> {
+  const { id, version } = row;
+  const attempt: StaleAttempt = { kind: 'update', values: changes };
   const before = await loose(trx).selectFrom(spec.table).selectAll().where('id', '=', id).executeTakeFirst();
-  if (!before)
-    throw new BoardpackError('not-found', `there is no ${spec.one} #${id}; it may have been deleted`, { field: 'id' });
-  const row = toRow(spec, values);
-  const changed = Object.keys(row).filter((column) => before[column] !== row[column]);
+  if (!before) throw notFound(spec, id);
+  await requireVersion(trx, writer, spec, toRecord(spec, before), version, attempt);
+  const values = toRow(spec, changes);
+  const changed = Object.keys(values).filter((column) => before[column] !== values[column]);
   if (changed.length > 0) {
-    const set = Object.fromEntries(changed.map((column) => [column, row[column]]));
+    const set = Object.fromEntries(changed.map((column) => [column, values[column]]));
     const stamp = spec.touch ? { [spec.touch]: writer.now() } : {};
-    await loose(trx)
-      .updateTable(spec.table)
-      .set({ ...set, ...stamp })
-      .where('id', '=', id)
-      .execute();
+    await updateAtVersion(trx, writer, spec, id, version, { ...set, ...stamp }, attempt);
     await recordChanges(trx, writer, [
       {
         table: spec.table,
@@ -95,16 +111,19 @@ export async function updateRecord(
   return getRecord(trx, spec, id);
 }
 
+/** Deletes a row (at `version`, when the delete names the version it was asked from) and logs it. */
 export async function deleteRecord(
   trx: Transaction<Database>,
   writer: Writer,
   spec: RecordSpec,
   id: number,
+  version?: number,
 ): Promise<number> {
   const impact = await deleteImpact(trx, spec, id);
   if (impact.blockedBy) throw new BoardpackError('conflict', impact.blockedBy, { field: 'id' });
   const before = await getRecord(trx, spec, id);
-  await loose(trx).deleteFrom(spec.table).where('id', '=', id).execute();
+  await requireVersion(trx, writer, spec, before, version, { kind: 'delete' });
+  await deleteAtVersion(trx, writer, spec, id, version);
   await recordChanges(trx, writer, [
     {
       table: spec.table,

@@ -8,6 +8,8 @@ export interface AreaTable {
   parentId: number | null;
   /** An official code (ONS GSS code) where known. */
   code: string | null;
+  /** 1, and one more with every change; a save made from an older one is refused (migration 0008). */
+  version: Generated<number>;
 }
 
 /** Other names for an area ("Total Bucks" for Buckinghamshire); unique across areas. */

@@ -7,7 +7,10 @@ export type ChangeOperation = 'insert' | 'update' | 'delete';
 export interface ChangeLogTable {
   id: Generated<number>;
   at: IsoDateTime;
+  /** The person at the computer. */
   actor: string;
+  /** The database role that made the change: the login on a team database, null in a file (migration 0008). */
+  dbRole: string | null;
   tableName: string;
   rowId: string;
   operation: ChangeOperation;

@@ -34,6 +34,7 @@ import type {
   PriorityTable,
   ProgressUpdateTable,
 } from './plan.table';
+import type { TeamMemberTable } from './team-member.table';
 
 /** Every table of a Boardpack database, as Kysely sees it (camelCase; snake_case in SQL). */
 export interface Database {
@@ -78,6 +79,7 @@ export interface Database {
   importMapping: ImportMappingTable;
   meetingPerson: MeetingPersonTable;
   attachment: AttachmentTable;
+  teamMember: TeamMemberTable;
 }
 
 /** A connection or a transaction: repositories work inside either. */

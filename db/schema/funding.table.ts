@@ -16,6 +16,8 @@ export interface FundingLineTable {
   confirmed: number;
   note: string | null;
   source: string | null;
+  /** 1, and one more with every change; a save made from an older one is refused (migration 0008). */
+  version: Generated<number>;
 }
 
 /** A total as a document states it, checked against the lines it covers. */
@@ -46,6 +48,8 @@ export interface GrantAwardTable {
   statedChangePercent: number | null;
   statedChangePence: Pence | null;
   source: string | null;
+  /** 1, and one more with every change; a save made from an older one is refused (migration 0008). */
+  version: Generated<number>;
 }
 
 export type FundingLineRow = Selectable<FundingLineTable>;

@@ -13,6 +13,10 @@ export interface IndicatorTable {
   definition: string | null;
   /** For a computed rate: the count indicator it divides by the population (migration 0002). */
   numeratorIndicatorId: number | null;
+  /** The partner that owns the indicator's figures: on a team database its analysts enter them (migration 0009). */
+  partnerId: number | null;
+  /** 1, and one more with every change; a save made from an older one is refused (migration 0008). */
+  version: Generated<number>;
 }
 
 export interface IndicatorPriorityTable {
@@ -32,6 +36,8 @@ export interface FigureTable {
   source: string | null;
   note: string | null;
   updatedAt: IsoDateTime;
+  /** 1, and one more with every change; a save made from an older one is refused (migration 0008). */
+  version: Generated<number>;
 }
 
 export interface TargetTable {
@@ -46,6 +52,8 @@ export interface TargetTable {
   value: number;
   note: string | null;
   source: string | null;
+  /** 1, and one more with every change; a save made from an older one is refused (migration 0008). */
+  version: Generated<number>;
 }
 
 /** A difference or % change as a document prints it, kept to be checked, never shown as fact. */

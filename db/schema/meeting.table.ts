@@ -21,6 +21,8 @@ export interface MeetingTable {
   board: string | null;
   /** "10:00" (migration 0005). */
   startsAt: string | null;
+  /** 1, and one more with every change; a save made from an older one is refused (migration 0008). */
+  version: Generated<number>;
 }
 
 /** Who attends a meeting and who sends apologies, in the order the cover lists them (migration 0005). */
@@ -55,6 +57,8 @@ export interface AgendaItemTable {
   minutes: number | null;
   /** The item's content as JSON, shaped by its kind. */
   content: string;
+  /** 1, and one more with every change; a save made from an older one is refused (migration 0008). */
+  version: Generated<number>;
 }
 
 /** An issued pack: its data frozen as a numbered version. */
@@ -112,6 +116,8 @@ export interface ActionTable {
   ownerPartnerId: Generated<number | null>;
   /** The person who owns it, when the owner is one (migration 0007); `owner` keeps the name. */
   ownerPersonId: Generated<number | null>;
+  /** 1, and one more with every change; a save made from an older one is refused (migration 0008). */
+  version: Generated<number>;
 }
 
 export type MeetingRow = Selectable<MeetingTable>;

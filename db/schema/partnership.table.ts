@@ -16,6 +16,8 @@ export interface PartnerTable {
   /** 1 when the partner sits on the board, 0 otherwise. */
   boardMember: number;
   source: string | null;
+  /** 1, and one more with every change; a save made from an older one is refused (migration 0008). */
+  version: Generated<number>;
 }
 
 export interface PersonTable {
@@ -25,6 +27,8 @@ export interface PersonTable {
   role: string;
   partnerId: number | null;
   source: string | null;
+  /** 1, and one more with every change; a save made from an older one is refused (migration 0008). */
+  version: Generated<number>;
 }
 
 export type PartnershipRow = Selectable<PartnershipTable>;

@@ -8,6 +8,8 @@ export interface PeriodTable {
   startDate: IsoDate;
   endDate: IsoDate;
   note: string | null;
+  /** 1, and one more with every change; a save made from an older one is refused (migration 0008). */
+  version: Generated<number>;
 }
 
 export type PeriodRow = Selectable<PeriodTable>;

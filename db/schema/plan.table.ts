@@ -13,6 +13,8 @@ export interface PlanTable {
   approvedOn: IsoDate | null;
   approvedBy: string | null;
   source: string | null;
+  /** 1, and one more with every change; a save made from an older one is refused (migration 0008). */
+  version: Generated<number>;
 }
 
 export interface PriorityTable {
@@ -27,6 +29,8 @@ export interface PriorityTable {
   summary: string | null;
   sponsor: string | null;
   source: string | null;
+  /** 1, and one more with every change; a save made from an older one is refused (migration 0008). */
+  version: Generated<number>;
 }
 
 export interface ActivityTable {
@@ -41,6 +45,8 @@ export interface ActivityTable {
   lead: string | null;
   status: ActivityStatus;
   source: string | null;
+  /** 1, and one more with every change; a save made from an older one is refused (migration 0008). */
+  version: Generated<number>;
 }
 
 export interface ProgressUpdateTable {
@@ -53,6 +59,8 @@ export interface ProgressUpdateTable {
   author: string | null;
   createdAt: IsoDateTime;
   source: string | null;
+  /** 1, and one more with every change; a save made from an older one is refused (migration 0008). */
+  version: Generated<number>;
 }
 
 export interface DeliveryGroupTable {
@@ -62,6 +70,8 @@ export interface DeliveryGroupTable {
   cadence: string | null;
   lead: string | null;
   source: string | null;
+  /** 1, and one more with every change; a save made from an older one is refused (migration 0008). */
+  version: Generated<number>;
 }
 
 export interface DeliveryGroupPriorityTable {

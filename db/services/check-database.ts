@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { engineOf } from '../engine';
 import {
   checkStatedDifference,
   checkStatedPercentChange,
@@ -16,7 +17,6 @@ import type { Database } from '../schema/database';
 import type { CheckReport, Finding, FindingKind, FindingStatus } from '../../shared/model';
 
 export type { CheckReport, Finding, FindingKind, FindingStatus };
-import { checkSqliteIntegrity } from '../sqlite/integrity';
 
 const fromCheck = (kind: FindingKind, check: StatedCheck): Finding => ({
   kind,
@@ -25,21 +25,36 @@ const fromCheck = (kind: FindingKind, check: StatedCheck): Finding => ({
 });
 const status = (ok: boolean): FindingStatus => (ok ? 'ok' : 'mismatch');
 
+/** The engine's word on the stored data: a file's pages, or (null) a server that checks its own. */
+function integrityFinding(integrity: readonly string[] | null): Finding {
+  if (integrity === null) {
+    return {
+      kind: 'integrity',
+      status: 'unchecked',
+      message: 'integrity check: a team database’s storage is checked by its PostgreSQL server, not by Boardpack',
+    };
+  }
+  const intact = integrity.length === 1 && integrity[0] === 'ok';
+  return {
+    kind: 'integrity',
+    status: status(intact),
+    message: intact ? 'integrity check: ok' : `integrity check: ${integrity.join('; ')}`,
+  };
+}
+
 /**
- * Everything `boardpack check` reports: the file's integrity and foreign keys,
+ * Everything `boardpack check` reports: the database's integrity (a file's
+ * pages; a team database's storage is its server's to check) and foreign keys,
  * then every printed total, difference, % change and stated reduction checked
  * against what the stored figures and lines compute to, and every stored area
  * total checked against the sum of its parts.
  */
 export async function checkDatabase(db: Kysely<Database>): Promise<CheckReport> {
   const findings: Finding[] = [];
-  const integrity = await checkSqliteIntegrity(db);
-  const intact = integrity.integrity.length === 1 && integrity.integrity[0] === 'ok';
-  findings.push({
-    kind: 'integrity',
-    status: status(intact),
-    message: intact ? 'integrity check: ok' : `integrity check: ${integrity.integrity.join('; ')}`,
-  });
+  const integrity = await engineOf(db).checkIntegrity(db);
+  const found = integrityFinding(integrity.integrity);
+  const intact = found.status !== 'mismatch';
+  findings.push(found);
   findings.push({
     kind: 'foreign key',
     status: status(integrity.foreignKeyViolations.length === 0),

@@ -1,13 +1,8 @@
-import { sql, type Kysely } from 'kysely';
-
-export interface IntegrityReport {
-  /** "ok", or SQLite's own description of each problem. */
-  readonly integrity: readonly string[];
-  readonly foreignKeyViolations: readonly { table: string; rowid: number | null; parent: string }[];
-}
+import { sql, type QueryExecutorProvider } from 'kysely';
+import type { IntegrityReport } from '../engine';
 
 /** SQLite's own checks of the file: page structure and every foreign key. */
-export async function checkSqliteIntegrity(db: Kysely<any>): Promise<IntegrityReport> {
+export async function checkSqliteIntegrity(db: QueryExecutorProvider): Promise<IntegrityReport> {
   const integrity = await sql<{ integrityCheck: string }>`pragma integrity_check`.execute(db);
   const foreignKeys = await sql<{
     table: string;

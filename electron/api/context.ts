@@ -7,12 +7,13 @@ import type { ApiEvent } from '../../shared/api/result';
 import type { FileChooser } from '../app/import-dialogs';
 import type { JobRunner } from '../jobs/job-runner';
 import type { PdfPrinter } from '../pack/pdf-printer';
+import type { TeamDatabaseAccess } from '../app/team-database';
 
 /** What every handler is given: the open database (a transaction for writes), who writes, and the app's facts. */
 export interface HandlerContext {
   readonly db: Db;
   readonly writer: Writer;
-  readonly databasePath: string;
+  readonly databaseLocation: string;
   readonly version: string;
   /** Runs imports off the UI thread; absent where no job may run. */
   readonly jobs?: JobRunner;
@@ -22,6 +23,8 @@ export interface HandlerContext {
   readonly emit?: (event: ApiEvent) => void;
   /** Prints the pack's HTML to PDF (Chromium); absent where no PDF can be made. */
   readonly printer?: PdfPrinter;
+  /** Switches the window to a team database (File ▸ Connect to team database…); absent where the database is fixed. */
+  readonly teamDatabase?: TeamDatabaseAccess;
 }
 
 /** A handler: a plain function of the context and the parsed input. No Electron here. */

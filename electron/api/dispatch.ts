@@ -2,10 +2,8 @@ import type { Kysely } from 'kysely';
 import { CONTRACT, type MethodName } from '../../shared/api/contract';
 import type { Result } from '../../shared/api/result';
 import { BoardpackError } from '../../shared/errors';
-import { wordFor } from '../../db/repositories/record-specs';
+import { fromDatabaseError } from '../../db/database-error';
 import type { Database } from '../../db/schema/database';
-import { fromSqliteConstraint } from '../../db/sqlite/constraint-error';
-import { fromSqliteError } from '../../db/sqlite/sqlite-error';
 import { refuseWriteToPackFile } from '../exchange/pack-file-rule';
 import type { HandlerContext, HandlerTable } from './context';
 import { HANDLERS } from './handlers';
@@ -46,7 +44,7 @@ export async function dispatch(
 }
 
 function toErrorData(error: unknown) {
-  const mapped = fromSqliteError(fromSqliteConstraint(error, (table) => wordFor(table as keyof Database)));
+  const mapped = fromDatabaseError(error);
   if (mapped instanceof BoardpackError) return mapped.toData();
   const message = mapped instanceof Error ? mapped.message : String(mapped);
   return new BoardpackError('internal', `something went wrong: ${message}`).toData();

@@ -26,6 +26,7 @@ import { meetingHandlers } from './handlers/meetings';
 import { noteHandlers } from './handlers/notes';
 import { packHandlers } from './handlers/pack';
 import { reportHandlers } from './handlers/reports';
+import { teamHandlers } from './handlers/team';
 import { viewHandlers } from './handlers/views';
 
 /**
@@ -58,4 +59,5 @@ export const HANDLERS = {
   ...packHandlers,
   ...noteHandlers,
   ...actionHandlers,
+  ...teamHandlers,
 } satisfies HandlerTable;

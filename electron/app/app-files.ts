@@ -14,6 +14,8 @@ export interface AppFiles {
   readonly settings: string;
   /** The demo database created on first run. */
   readonly demoDatabase: string;
+  /** The team database's URL, encrypted by the system keychain (never in plain text anywhere). */
+  readonly teamDatabase: string;
   /** The folder of the bundled import worker: outside the asar archive, where a worker thread can load it. */
   readonly workerDir: string;
 }
@@ -30,6 +32,7 @@ export function appFiles(appPath: string, userData: string): AppFiles {
     icon: join(appPath, 'resources', 'icons', '512x512.png'),
     settings: join(userData, 'settings.json'),
     demoDatabase: join(userData, 'boardpack.db'),
+    teamDatabase: join(userData, 'team-database.bin'),
     workerDir: join(appPath, 'out').replace(/app\.asar(?=[\\/]|$)/, 'app.asar.unpacked'),
   };
 }

@@ -5,11 +5,13 @@ import { openDatabase, type OpenDatabase } from '../../db/open-database';
 import type { Writer } from '../../db/repositories/change-log';
 import { backupSqliteFile, openSqliteFile } from '../../db/sqlite/sqlite-file';
 import type { ApiEvent } from '../../shared/api/result';
+import { describeLocation } from '../../shared/database-location';
 import { BoardpackError } from '../../shared/errors';
 import type { DispatchContext } from '../api/dispatch';
 import type { JobRunner } from '../jobs/job-runner';
 import type { PdfPrinter } from '../pack/pdf-printer';
 import type { FileChooser } from './import-dialogs';
+import type { TeamDatabaseAccess } from './team-database';
 
 export interface DatabaseSessionOptions {
   readonly version: string;
@@ -22,6 +24,10 @@ export interface DatabaseSessionOptions {
   readonly fileChooser?: FileChooser;
   /** Prints the pack's PDFs. */
   readonly printer?: PdfPrinter;
+  /** Switches to a team database (team.connect): the desktop app's, with the keychain, or the preview's. */
+  readonly teamDatabase?: TeamDatabaseAccess;
+  /** Told the new context when another database is opened, before the screens are told to refresh (the preview's bridge). */
+  readonly contextChanged?: (context: DispatchContext) => void;
 }
 
 /** Every open screen refreshes: another database is open. */
@@ -43,8 +49,23 @@ export class DatabaseSession {
     this.#context = this.#contextFor(database);
   }
 
-  get path(): string {
-    return this.#database.path;
+  /** The open database's file path or team database URL. */
+  get location(): string {
+    return this.#database.location;
+  }
+
+  get engine(): OpenDatabase['engine'] {
+    return this.#database.engine;
+  }
+
+  /** The open database's file; a team database is not a file, and what needs one is refused. */
+  filePath(doing: string): string {
+    if (this.#database.engine === 'sqlite') return this.#database.location;
+    throw new BoardpackError(
+      'invalid-input',
+      `${doing} works on a database file; the team database ${describeLocation(this.#database.location)} ` +
+        'is kept and backed up by its server',
+    );
   }
 
   /** The context the next call runs in. */
@@ -56,6 +77,7 @@ export class DatabaseSession {
     const previous = this.#database;
     this.#database = database;
     this.#context = this.#contextFor(database);
+    this.options.contextChanged?.(this.#context);
     if (previous !== database) await previous.close();
     this.options.emit(ALL_DATA_CHANGED);
   }
@@ -66,13 +88,14 @@ export class DatabaseSession {
    * free for the window); written beside the destination first, then renamed over it.
    */
   async saveCopy(destination: string): Promise<void> {
-    if (resolve(destination) === resolve(this.path)) {
+    const path = this.filePath('Save a copy');
+    if (resolve(destination) === resolve(path)) {
       throw new BoardpackError('conflict', 'a copy cannot replace the open database; choose another file name', {
         file: destination,
       });
     }
     const partial = `${destination}.${process.pid}.partial`;
-    const source = openSqliteFile(this.path, { create: false, readonly: true });
+    const source = openSqliteFile(path, { create: false, readonly: true });
     try {
       await backupSqliteFile(source, partial);
       renameSync(partial, destination);
@@ -92,7 +115,7 @@ export class DatabaseSession {
    * Returns the backup of the file as it was.
    */
   async restore(backupFile: string, now: Date): Promise<Backup> {
-    const path = this.path;
+    const path = this.filePath('Restore from backup');
     await this.#database.close();
     let safety: Backup | undefined;
     let failure: unknown;
@@ -114,12 +137,13 @@ export class DatabaseSession {
     return {
       db: database.db,
       writer: this.options.writer,
-      databasePath: database.path,
+      databaseLocation: database.location,
       version: this.options.version,
       emit: this.options.emit,
       ...(this.options.jobs ? { jobs: this.options.jobs } : {}),
       ...(this.options.fileChooser ? { fileChooser: this.options.fileChooser } : {}),
       ...(this.options.printer ? { printer: this.options.printer } : {}),
+      ...(this.options.teamDatabase ? { teamDatabase: this.options.teamDatabase } : {}),
     };
   }
 }

@@ -4,6 +4,7 @@ import { openDatabase, type OpenDatabase } from '../../db/open-database';
 import type { InputOf, MethodName, OutputOf } from '../../shared/api/contract';
 import type { NotesImportResult } from '../../shared/api/notes-contract';
 import type { Result } from '../../shared/api/result';
+import { describeLocation } from '../../shared/database-location';
 import { formatError } from '../../shared/errors';
 import { notesImportSource, notesImportText } from '../../shared/notes/import-text';
 import { dispatch } from '../api/dispatch';
@@ -11,7 +12,8 @@ import { NOTES_FILE_EXTENSION } from '../exchange/exchange-formats';
 import { writeAtomically } from '../files/write-atomically';
 import type { DatabaseSession } from './database-session';
 import { clearedRecent, withOpened, withoutRecent, type SettingsStore } from './settings';
-import { errorData } from './startup-database';
+import { errorData } from './error-data';
+import type { TeamUrlStore } from './team-url-store';
 
 /** The file dialogs and messages the File menu needs; Electron's dialogs in the app, fakes in tests. */
 export interface FileDialogs {
@@ -37,6 +39,8 @@ export interface FileCommandDeps {
   readonly changed: () => void;
   /** Tells the operating system's own recent-documents list (a no-op in tests). */
   readonly addRecentDocument?: (path: string) => void;
+  /** The team database's encrypted URL: forgotten once a file is opened instead (the next start opens the file). */
+  readonly teamUrls?: Pick<TeamUrlStore, 'forget'>;
 }
 
 /** The dialogs of File ▸ Import annotations… and Export annotations…, beside the database ones. */
@@ -70,8 +74,12 @@ async function switchTo(deps: FileCommandDeps, open: () => Promise<OpenDatabase>
     return false;
   }
   await deps.session.replace(database);
-  deps.settings.update((settings) => withOpened(settings, database.path));
-  deps.addRecentDocument?.(database.path);
+  // A team database's URL may hold a password: it is never written to the settings or the recent list.
+  if (database.engine === 'sqlite') {
+    deps.settings.update((settings) => withOpened(settings, database.location));
+    deps.addRecentDocument?.(database.location);
+    await deps.teamUrls?.forget();
+  }
   deps.changed();
   return true;
 }
@@ -96,7 +104,13 @@ export async function newDatabaseFromDialog(deps: FileCommandDeps): Promise<bool
 
 /** File ▸ Save a copy…: SQLite's online backup of the open database; the window keeps working on the original. */
 export async function saveCopyFromDialog(deps: FileCommandDeps): Promise<boolean> {
-  const source = deps.session.path;
+  let source: string;
+  try {
+    source = deps.session.filePath('Save a copy');
+  } catch (error) {
+    await deps.dialogs.showError('Boardpack could not save a copy', formatError(errorData(error)));
+    return false;
+  }
   const suggested = `${basename(source, extname(source))} copy${extname(source) || DATABASE_EXTENSION}`;
   const chosen = await deps.dialogs.chooseCopyPath(suggested);
   if (chosen === null) return false;
@@ -113,7 +127,13 @@ export async function saveCopyFromDialog(deps: FileCommandDeps): Promise<boolean
 
 /** File ▸ Restore from backup…: choose one of the file's backups; the file as it is now is backed up first. */
 export async function restoreFromDialog(deps: FileCommandDeps, now: () => Date = () => new Date()): Promise<boolean> {
-  const path = deps.session.path;
+  let path: string;
+  try {
+    path = deps.session.filePath('Restore from backup');
+  } catch (error) {
+    await deps.dialogs.showError('Boardpack cannot restore a backup', formatError(errorData(error)));
+    return false;
+  }
   const backups = listBackups(path);
   if (backups.length === 0) {
     await deps.dialogs.showInfo('No backups yet', `There are no backups of ${path} yet.`);
@@ -198,7 +218,7 @@ export async function exportAnnotationsFromDialog(deps: AnnotationCommandDeps): 
     );
     return null;
   }
-  const chosen = await deps.dialogs.chooseAnnotationsPath(annotationsFileName(deps.session.path));
+  const chosen = await deps.dialogs.chooseAnnotationsPath(annotationsFileName(deps.session.location));
   if (chosen === null) return null;
   const path = withNotesExtension(chosen);
   const file = await callOpen(deps, 'exchange.exportNotes', {});
@@ -225,6 +245,6 @@ export function clearRecent(deps: FileCommandDeps): void {
 }
 
 /** Help ▸ About Boardpack. */
-export function aboutText(version: string, databasePath: string): string {
-  return `Boardpack ${version}\n\nOpen database:\n${databasePath}`;
+export function aboutText(version: string, databaseLocation: string): string {
+  return `Boardpack ${version}\n\nOpen database:\n${describeLocation(databaseLocation)}`;
 }

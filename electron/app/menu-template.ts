@@ -2,7 +2,8 @@
  * The application menu as plain data (Electron's template shape, without
  * importing Electron), so what it offers is tested under Node.
  * Imports and exports live in their screens (Import, Comparisons, Meetings & packs);
- * the File menu also carries the reviewers' annotations files (issue 7).
+ * the File menu also carries the reviewers' annotations files (issue 7) and the
+ * team database (issue 9).
  */
 
 export type MenuRole =
@@ -41,6 +42,10 @@ export interface MenuActions {
   open(): void;
   openRecent(path: string): void;
   clearRecent(): void;
+  /** Shows the window's dialog that asks for the team database's address. */
+  connectTeamDatabase(): void;
+  /** Goes back from the team database to the file open before. */
+  disconnectTeamDatabase(): void;
   saveCopy(): void;
   restoreBackup(): void;
   /** Merges a reviewer's `.boardnotes` file into the open database. */
@@ -57,6 +62,8 @@ export interface MenuState {
   readonly platform: NodeJS.Platform;
   /** The open file is a reviewer's `.boardpack`: its notes can be exported. */
   readonly packFileOpen: boolean;
+  /** A team database is open: it can be left; its server, not Boardpack, copies and backs it up. */
+  readonly teamDatabaseOpen: boolean;
 }
 
 const separator: MenuEntry = { type: 'separator' };
@@ -103,8 +110,20 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuEntry[
       { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => actions.open() },
       { label: 'Open recent', submenu: recentMenu(state, actions) },
       separator,
-      { label: 'Save a copy…', accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.saveCopy() },
-      { label: 'Restore from backup…', click: () => actions.restoreBackup() },
+      { label: 'Connect to team database…', click: () => actions.connectTeamDatabase() },
+      {
+        label: 'Disconnect from team database',
+        enabled: state.teamDatabaseOpen,
+        click: () => actions.disconnectTeamDatabase(),
+      },
+      separator,
+      {
+        label: 'Save a copy…',
+        accelerator: 'CmdOrCtrl+Shift+S',
+        enabled: !state.teamDatabaseOpen,
+        click: () => actions.saveCopy(),
+      },
+      { label: 'Restore from backup…', enabled: !state.teamDatabaseOpen, click: () => actions.restoreBackup() },
       separator,
       { label: 'Import annotations…', click: () => actions.importAnnotations() },
       { label: 'Export annotations…', enabled: state.packFileOpen, click: () => actions.exportAnnotations() },

@@ -8,9 +8,15 @@ export interface Settings {
   readonly lastOpened: string | null;
   /** Most recent first, no repeats. */
   readonly recent: readonly string[];
+  /**
+   * The team database was open last and is reopened at start. Its URL is never
+   * here (it may hold a password): it is kept encrypted in team-database.bin
+   * (team-url-store.ts). `lastOpened` stays the file to go back to.
+   */
+  readonly teamDatabase: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { lastOpened: null, recent: [] };
+export const DEFAULT_SETTINGS: Settings = { lastOpened: null, recent: [], teamDatabase: false };
 
 /** How many files File ▸ Open recent lists. */
 export const RECENT_LIMIT = 10;
@@ -18,6 +24,7 @@ export const RECENT_LIMIT = 10;
 const settingsSchema = z.object({
   lastOpened: z.string().min(1).nullable().catch(null),
   recent: z.array(z.string().min(1)).catch([]),
+  teamDatabase: z.boolean().catch(false),
 });
 
 /** Reads the settings file; a missing or damaged file gives the defaults rather than stopping the app. */
@@ -31,7 +38,11 @@ export function readSettings(path: string): Settings {
   try {
     const parsed = settingsSchema.safeParse(JSON.parse(text));
     if (!parsed.success) return DEFAULT_SETTINGS;
-    return { lastOpened: parsed.data.lastOpened, recent: parsed.data.recent.slice(0, RECENT_LIMIT) };
+    return {
+      lastOpened: parsed.data.lastOpened,
+      recent: parsed.data.recent.slice(0, RECENT_LIMIT),
+      teamDatabase: parsed.data.teamDatabase,
+    };
   } catch {
     return DEFAULT_SETTINGS;
   }
@@ -50,12 +61,19 @@ export function withOpened(settings: Settings, path: string): Settings {
   return {
     lastOpened: path,
     recent: [path, ...settings.recent.filter((item) => item !== path)].slice(0, RECENT_LIMIT),
+    teamDatabase: false,
   };
+}
+
+/** The settings after connecting to a team database: reopened at start only when its URL is remembered. */
+export function withTeamDatabase(settings: Settings, remembered: boolean): Settings {
+  return { ...settings, teamDatabase: remembered };
 }
 
 /** The settings without `path` among the recent files (it is gone or refused). */
 export function withoutRecent(settings: Settings, path: string): Settings {
   return {
+    ...settings,
     lastOpened: settings.lastOpened === path ? null : settings.lastOpened,
     recent: settings.recent.filter((item) => item !== path),
   };

@@ -1,3 +1,5 @@
+import { locationTitle } from '../../shared/database-location';
+
 /**
  * The window's size and look. Its webPreferences are written out in
  * adapters/window.ts, as one literal where a reader and electronegativity see them.
@@ -10,8 +12,7 @@ export const MAIN_WINDOW_GEOMETRY = {
   backgroundColor: '#ffffff',
 } as const;
 
-/** "boardpack.db — Boardpack" */
-export function windowTitle(databasePath: string): string {
-  const name = databasePath.split(/[\\/]/).at(-1) ?? databasePath;
-  return `${name} — Boardpack`;
+/** "boardpack.db — Boardpack", or "csp on db.council.example — Boardpack" for a team database */
+export function windowTitle(databaseLocation: string): string {
+  return `${locationTitle(databaseLocation)} — Boardpack`;
 }

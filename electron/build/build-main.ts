@@ -8,6 +8,8 @@ import { build, type BuildOptions } from 'esbuild';
  * it must be one file with nothing external but `electron`. Main keeps its
  * native modules external: better-sqlite3 (rebuilt for Electron's ABI) and
  * @resvg/resvg-js (a prebuilt binary per platform, for the pack's chart images).
+ * `pg` (the team database's client) is bundled in its pure-JavaScript form; its
+ * optional libpq binding, pg-native, is never installed, so it is left out.
  */
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -42,7 +44,7 @@ export async function buildMain(options: BuildMainOptions = {}): Promise<{ main:
       outfile: main,
       platform: 'node',
       target: NODE_TARGET,
-      external: ['electron', 'better-sqlite3', '@resvg/resvg-js'],
+      external: ['electron', 'better-sqlite3', '@resvg/resvg-js', 'pg-native'],
       minify: options.minify ?? false,
       // Modules written as ESM read import.meta.url (db/demo/load-demo.ts); in the
       // CommonJS bundle it is this file's URL. Main passes the demo folder explicitly.
@@ -56,7 +58,7 @@ export async function buildMain(options: BuildMainOptions = {}): Promise<{ main:
       outfile: join(outDir, 'import-worker.cjs'),
       platform: 'node',
       target: NODE_TARGET,
-      external: ['electron', 'better-sqlite3', '@resvg/resvg-js'],
+      external: ['electron', 'better-sqlite3', '@resvg/resvg-js', 'pg-native'],
       minify: options.minify ?? false,
       define: { 'import.meta.url': '__boardpackImportMetaUrl' },
       banner: { js: 'const __boardpackImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },

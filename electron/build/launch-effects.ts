@@ -97,7 +97,7 @@ export function launchEffects(): LaunchEffects {
     async startPreview() {
       const { startPreview } = await import('../preview/run-preview');
       const dbPath = join(userDataFolder(), 'boardpack.db');
-      const preview = await startPreview({ dbPath, createDemo: true, build: false });
+      const preview = await startPreview({ location: dbPath, createDemo: true, build: false });
       const stop = () => void preview.close().finally(() => process.exit(0));
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

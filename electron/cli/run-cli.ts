@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
 import { BoardpackError, formatError } from '../../shared/errors';
-import { fromSqliteError } from '../../db/sqlite/sqlite-error';
+import { fromDatabaseError } from '../../db/database-error';
 import type { CliOutput, Command, CommandGroup } from './command';
 import { backupCommands } from './commands/backup';
 import { chartCommand } from './commands/chart';
 import { checkCommand } from './commands/check';
 import { compareCommand } from './commands/compare';
+import { copyCommand } from './commands/copy';
 import { exportCommand } from './commands/export';
 import { importCommands } from './commands/import';
 import { initCommand } from './commands/init';
@@ -13,6 +14,7 @@ import { issueCommand } from './commands/issue';
 import { meetingsCommand } from './commands/meetings';
 import { notesCommands } from './commands/notes';
 import { packFileCommand } from './commands/pack-file';
+import { teamCommands } from './commands/team';
 
 const COMMANDS: Readonly<Record<string, Command | CommandGroup>> = {
   init: initCommand,
@@ -26,6 +28,8 @@ const COMMANDS: Readonly<Record<string, Command | CommandGroup>> = {
   export: exportCommand,
   'pack-file': packFileCommand,
   notes: notesCommands,
+  team: teamCommands,
+  copy: copyCommand,
 };
 
 const isGroup = (entry: Command | CommandGroup): entry is CommandGroup => 'subcommands' in entry;
@@ -107,7 +111,7 @@ export async function runCli(argv: readonly string[], out: CliOutput): Promise<n
   try {
     return await command.run(values, out, positionals);
   } catch (caught) {
-    const error = fromSqliteError(caught);
+    const error = fromDatabaseError(caught);
     if (error instanceof BoardpackError) {
       out.stderr(`boardpack ${label}: ${formatError(error.toData())}\n`);
       // A usage mistake (exit 2) names an option of the command, or nothing; bad data (exit 1) names where it is.

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { BoardpackError } from '../../shared/errors';
 import { openDatabase } from '../../db/open-database';
-import { fromSqliteError } from '../../db/sqlite/sqlite-error';
+import { fromDatabaseError } from '../../db/database-error';
 import { localWriter } from '../../db/writer';
 import type { FromWorker, JobWorkerData, ToWorker } from './job-messages';
 import { runImportJob } from './run-import-job';
@@ -24,7 +24,7 @@ port.on('message', (message: ToWorker) => {
 /** One job, then the thread ends (no top-level await: the app bundles this file as CommonJS). */
 async function run(): Promise<void> {
   try {
-    const database = await openDatabase(data.databasePath);
+    const database = await openDatabase(data.databaseLocation);
     try {
       const outcome = await runImportJob(database.db, localWriter(data.actor), data.job, {
         signal: controller.signal,
@@ -35,7 +35,7 @@ async function run(): Promise<void> {
       await database.close();
     }
   } catch (caught) {
-    const error = fromSqliteError(caught);
+    const error = fromDatabaseError(caught);
     send({
       type: 'failed',
       error:

@@ -5,7 +5,7 @@ import type { FileImportJob } from './run-import-job';
 
 /** What a job worker is started with. */
 export interface JobWorkerData {
-  readonly databasePath: string;
+  readonly databaseLocation: string;
   readonly actor: string;
   readonly job: FileImportJob;
 }

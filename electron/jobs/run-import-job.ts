@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ImportOutcome } from '../../shared/imports';
+import { POLICE_SUMMARY_NAMES, type ImportOutcome, type NamedRows, type TopNamedRows } from '../../shared/imports';
 import type { Writer } from '../../db/repositories/change-log';
 import type { Database } from '../../db/schema/database';
 import { parseFigureMapping } from '../../db/imports/figures/figure-mapping';
@@ -23,6 +23,24 @@ export type FileImportJob =
     }
   | { readonly kind: 'police'; readonly path: string | readonly string[]; readonly lsoaLookup?: string }
   | { readonly kind: 'population'; readonly file: string };
+
+/**
+ * Names with their rows, the same name added up (a crime type without an LSOA in several months), most rows
+ * first then by name, cut to the first POLICE_SUMMARY_NAMES with what was left off counted.
+ */
+export function topNamedRows(entries: readonly NamedRows[]): TopNamedRows {
+  const rowsByName = new Map<string, number>();
+  for (const { name, rows } of entries) rowsByName.set(name, (rowsByName.get(name) ?? 0) + rows);
+  const sorted = [...rowsByName]
+    .map(([name, rows]) => ({ name, rows }))
+    .sort((a, b) => b.rows - a.rows || a.name.localeCompare(b.name));
+  const left = sorted.slice(POLICE_SUMMARY_NAMES);
+  return {
+    names: sorted.slice(0, POLICE_SUMMARY_NAMES),
+    moreNames: left.length,
+    moreRows: left.reduce((sum, entry) => sum + entry.rows, 0),
+  };
+}
 
 /**
  * Runs one import on a connection and says how it ended, as data: a summary,
@@ -85,6 +103,10 @@ export async function runImportJob(
             rowsCounted: result.rowsCounted,
             rowsOutsideAreas: result.rowsOutsideAreas,
             rowsWithoutLsoa: result.rowsWithoutLsoa,
+            outsideAreas: topNamedRows(result.outsideAreas),
+            withoutLsoa: topNamedRows(result.withoutLsoa.map((row) => ({ name: row.crimeType, rows: row.rows }))),
+            newCrimeTypes: result.newCrimeTypes.map((type) => type.crimeType),
+            figures: result.figures,
           },
         };
       }

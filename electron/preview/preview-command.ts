@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { describeLocation } from '../../shared/database-location';
 import { BoardpackError, formatError } from '../../shared/errors';
 import { userDataFolder } from '../cli/start-app';
 import { startPreview } from './run-preview';
@@ -18,18 +19,21 @@ export async function runPreviewCommand(argv: readonly string[]): Promise<number
     port = values.port === undefined ? undefined : Number(values.port);
   } catch (error) {
     process.stderr.write(
-      `boardpack preview: ${(error as Error).message}\nUsage: npm run preview [-- --db FILE] [--port N]\n`,
+      `boardpack preview: ${(error as Error).message}\nUsage: npm run preview [-- --db FILE|postgres://…] [--port N]\n`,
     );
     return 2;
   }
-  const dbPath = db ?? join(userDataFolder(), 'boardpack.db');
+  const location = db ?? join(userDataFolder(), 'boardpack.db');
   try {
     const preview = await startPreview({
-      dbPath,
+      location,
       createDemo: db === undefined,
       ...(port === undefined ? {} : { port }),
     });
-    process.stdout.write(`Boardpack preview of ${dbPath}\nOpen ${preview.bridge.pageUrl}\n(Ctrl+C stops it)\n`);
+    // A team database's URL may hold a password: it is printed without it.
+    process.stdout.write(
+      `Boardpack preview of ${describeLocation(location)}\nOpen ${preview.bridge.pageUrl}\n(Ctrl+C stops it)\n`,
+    );
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run preview [-- --db FILE]`: the app in a browser, served on 127.0.0.1.
+// `npm run preview [-- --db FILE|postgres://…]`: the app in a browser, served on 127.0.0.1.
 import { register } from 'tsx/esm/api';
 
 register();

@@ -1,8 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
+import { useApi } from '../data/api-context';
 import { useAppInfo, usePackFile } from '../data/queries';
 import { ReviewerBanner } from './ReviewerBanner';
 import { SCREENS, type ScreenId } from './screens';
 import { SaveStatusProvider, statusText, useSaveState } from './status';
+import { TeamConnectDialog } from './TeamConnectDialog';
 import { UndoProvider, useUndo } from './undo';
 
 export function App() {
@@ -28,6 +30,16 @@ function Shell() {
   const screen: ScreenId = chosen && chosen.fileKey === fileKey ? chosen.id : pack ? 'meetings' : 'plans';
   const screens = pack ? SCREENS.filter((candidate) => candidate.id === 'meetings') : SCREENS;
   const undo = useUndo();
+  const api = useApi();
+  // File ▸ Connect to team database… asks through an event: Electron has no text prompt of its own.
+  const [connecting, setConnecting] = useState(false);
+  useEffect(
+    () =>
+      api.onEvent((event) => {
+        if (event.type === 'show-dialog' && event.dialog === 'connect-team-database') setConnecting(true);
+      }),
+    [api],
+  );
 
   // Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) undo and redo this session's edits, except inside a text box.
   useEffect(() => {
@@ -59,8 +71,9 @@ function Shell() {
             {info.data?.partnership ?? (info.isPending ? 'Loading…' : 'Community safety partnership')}
           </span>
         </div>
-        <div className="db-path" data-testid="database-path" title={info.data?.databasePath}>
-          <span className="db-label">Database</span> {info.data?.databasePath ?? '…'}
+        <div className="db-path" data-testid="database-path" title={info.data?.databaseLocation}>
+          <span className="db-label">{info.data?.engine === 'postgres' ? 'Team database' : 'Database'}</span>{' '}
+          {info.data?.databaseLocation ?? '…'}
         </div>
         <div className="header-actions">
           <button
@@ -112,6 +125,7 @@ function Shell() {
         <SaveStatus />
         <div className="status-help">Enter edits · Esc cancels · Ctrl+Insert adds · Delete removes · Ctrl+Z undoes</div>
       </footer>
+      {connecting ? <TeamConnectDialog onClose={() => setConnecting(false)} /> : null}
     </div>
   );
 }

@@ -14,6 +14,8 @@ import { useSaveStatus } from './status';
 export interface UndoEntry {
   readonly method: MethodName;
   id: number;
+  /** For an update: the record's version once this edit was saved. */
+  readonly version?: number;
   readonly before: Readonly<Record<string, unknown>> | null;
   readonly after: Readonly<Record<string, unknown>> | null;
   /** "title of priority 1", for the buttons' descriptions. */
@@ -43,8 +45,18 @@ async function writeFigureAndGetId(api: BoardpackApi, figure: Record<string, unk
   return id === undefined ? fail('the figure was written but cannot be found again') : { ok: true, value: id };
 }
 
-/** Re-applies one entry through the API in the given direction. */
-export async function applyEntry(api: BoardpackApi, entry: UndoEntry, direction: Direction): Promise<Result<unknown>> {
+/**
+ * Re-applies one entry through the API in the given direction. An update is
+ * saved from `version`, the record's version as this session last saved it:
+ * when someone else has saved the record since, the undo is refused as stale
+ * rather than overwriting their change.
+ */
+export async function applyEntry(
+  api: BoardpackApi,
+  entry: UndoEntry,
+  direction: Direction,
+  version: number | undefined = entry.version,
+): Promise<Result<unknown>> {
   const [entity = '', verb = ''] = entry.method.split('.');
   const state = direction === 'undo' ? entry.before : entry.after;
   if (entry.method === 'figures.delete') {
@@ -56,7 +68,7 @@ export async function applyEntry(api: BoardpackApi, entry: UndoEntry, direction:
   }
   switch (verb) {
     case 'update':
-      return call(api, entry.method, { id: entry.id, changes: state });
+      return call(api, entry.method, { id: entry.id, version, changes: state });
     case 'setPriorities':
       return call(api, entry.method, { id: entry.id, priorityIds: state?.priorityIds });
     case 'create':
@@ -78,6 +90,9 @@ export async function applyEntry(api: BoardpackApi, entry: UndoEntry, direction:
       return fail(`cannot undo ${entry.method}`);
   }
 }
+
+/** Whose version an entry saves from: its table and record ("figures:12"). */
+const versionKey = (entry: UndoEntry) => `${entry.method.split('.')[0] ?? ''}:${entry.id}`;
 
 interface UndoApi {
   push(entry: UndoEntry): void;
@@ -110,8 +125,13 @@ export function UndoProvider({ children }: { children: ReactNode }) {
   const status = useSaveStatus();
   const [stacks, setStacks] = useState<{ undo: UndoEntry[]; redo: UndoEntry[] }>({ undo: [], redo: [] });
   const busy = useRef(false);
+  // Each record's version as this session last saved it ("figures:12" → 4): undo and redo save from it.
+  const versions = useRef(new Map<string, number>());
 
-  const push = useCallback((entry: UndoEntry) => setStacks((s) => ({ undo: [...s.undo, entry], redo: [] })), []);
+  const push = useCallback((entry: UndoEntry) => {
+    if (entry.version !== undefined) versions.current.set(versionKey(entry), entry.version);
+    setStacks((s) => ({ undo: [...s.undo, entry], redo: [] }));
+  }, []);
 
   const move = useCallback(
     async (direction: Direction) => {
@@ -127,8 +147,10 @@ export function UndoProvider({ children }: { children: ReactNode }) {
       // write's "data changed" echo is skipped, instead of fetching every figure again.
       const patches = entry.method === 'figures.update';
       const settle = patches ? expectOwnChange(table) : null;
-      const result = await applyEntry(api, entry, direction);
+      const result = await applyEntry(api, entry, direction, versions.current.get(versionKey(entry)) ?? entry.version);
       settle?.(result.ok);
+      const saved = result.ok ? (result.value as { readonly version?: unknown } | null) : null;
+      if (typeof saved?.version === 'number') versions.current.set(versionKey(entry), saved.version);
       busy.current = false;
       if (result.ok && entry.id !== oldId) {
         // The record came back with a new id: earlier and later edits of it follow.

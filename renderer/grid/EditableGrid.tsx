@@ -13,7 +13,7 @@ import type { z } from 'zod';
 import type { Result } from '../../shared/api/result';
 import { useSaveStatus } from '../app/status';
 import type { Entity } from '../data/entities';
-import type { SaveOutcome } from '../data/mutations';
+import type { SaveConflict, SaveOutcome } from '../data/mutations';
 import type { EditEnd } from './CellEditor';
 import { toColumns } from './columns';
 import { DeleteDialog } from './DeleteDialog';
@@ -34,6 +34,7 @@ import {
 } from './grid-types';
 import { parseTsv } from './paste';
 import { RowViewer, type ViewFilter, type ViewSort } from './row-view';
+import { StaleConflict } from './StaleConflict';
 import { useAppTable } from './table-hook';
 import { validateCell } from './validate';
 
@@ -47,7 +48,12 @@ export interface EditableGridProps<Row extends { readonly id: number }> {
   readonly schema: z.ZodType;
   /** "priority 1", "Wycombe": names a row in messages and the delete question. */
   readonly describe: (row: Row) => string;
-  readonly onSave: (row: Row, field: string, value: unknown) => Promise<SaveOutcome>;
+  /**
+   * Saves one field of `row`, the record as it was when the edit began (its
+   * version is the one the save is made from). A stale refusal comes back
+   * with the conflict, which the grid puts to the user beside the cell.
+   */
+  readonly onSave: (row: Row, field: string, value: unknown) => Promise<SaveOutcome<Row>>;
   /** Creates a row with sensible defaults and gives its id. */
   readonly onAdd?: () => Promise<Result<number>>;
   readonly addLabel?: string;
@@ -75,6 +81,22 @@ function sameValue(a: unknown, b: unknown): boolean {
   if (empty(a) && empty(b)) return true;
   if (typeof a === 'string' && typeof b === 'string') return a.trim() === b.trim();
   return Object.is(a, b);
+}
+
+/** A record's row version, when its records carry one (issue 9). */
+const versionOf = (row: unknown): number | undefined => {
+  const version = (row as { readonly version?: unknown }).version;
+  return typeof version === 'number' ? version : undefined;
+};
+
+/** A refused stale save, put to the user beside the cell it was typed in. */
+interface OpenConflict<Row> {
+  readonly rowKey: string;
+  readonly col: number;
+  readonly value: unknown;
+  readonly text: string;
+  readonly conflict: SaveConflict<Row>;
+  readonly anchor: { current: Element | null };
 }
 
 /** The grid's rows of data are given to TanStack row by row (useTableRows), not as its data. */
@@ -141,6 +163,13 @@ export function EditableGrid<Row extends { readonly id: number }>(props: Editabl
   const [drafts, setDrafts] = useState<ReadonlyMap<string, Draft>>(new Map());
   const [rowStates, setRowStates] = useState<ReadonlyMap<string, RowState>>(new Map());
   const [confirming, setConfirming] = useState<Row | null>(null);
+  const [conflict, setConflict] = useState<OpenConflict<Row> | null>(null);
+  // The record a cell's edit began on: its version is the one the save is made from.
+  const editBase = useRef<Row | null>(null);
+  // Each row's save in flight, so a row's saves go one after another.
+  const rowSaves = useRef(new Map<string, Promise<unknown>>());
+  // Each row's record as this grid last saved it, and the versions its own saves made.
+  const ownSaves = useRef(new Map<string, { record: Row; versions: Set<number> }>());
 
   const colCount = specs.length;
   const isDataRow = (row: string) => row !== HEADER_ROW && row !== FILTER_ROW;
@@ -210,9 +239,58 @@ export function EditableGrid<Row extends { readonly id: number }>(props: Editabl
     });
   const setRowState = (row: string, state: RowState) => setRowStates((previous) => new Map(previous).set(row, state));
 
-  /** Checks a value with the record's schema, then saves it; a refusal stays in the cell with its reason. */
-  const commitValue = async (rowKey: string, col: number, value: unknown, text: string): Promise<boolean> => {
-    const record = view.byId(rowKey);
+  /**
+   * The record a save is made from: the one the edit began on, or this grid's
+   * own later save of it when every version since is one this grid saved (two
+   * cells of a row edited in quick succession must not refuse each other).
+   */
+  const baseFor = (rowKey: string, base: Row): Row => {
+    const mine = ownSaves.current.get(rowKey);
+    const from = versionOf(base);
+    const to = mine ? versionOf(mine.record) : undefined;
+    if (!mine || from === undefined || to === undefined || to <= from) return base;
+    for (let version = from + 1; version <= to; version += 1) if (!mine.versions.has(version)) return base;
+    return mine.record;
+  };
+
+  const rememberSaved = (rowKey: string, saved: Row) => {
+    const version = versionOf(saved);
+    if (version === undefined) return;
+    const mine = ownSaves.current.get(rowKey) ?? { record: saved, versions: new Set<number>() };
+    mine.versions.add(version);
+    if (version >= (versionOf(mine.record) ?? 0)) mine.record = saved;
+    ownSaves.current.set(rowKey, mine);
+  };
+
+  /** Saves after the row's save in flight, if any, from the freshest record this grid may save from. */
+  const saveInTurn = (rowKey: string, record: Row, field: string, value: unknown): Promise<SaveOutcome<Row>> => {
+    const previous = rowSaves.current.get(rowKey);
+    const saving = (async () => {
+      await previous;
+      const outcome = await onSave(baseFor(rowKey, record), field, value);
+      if (outcome.ok && outcome.saved) rememberSaved(rowKey, outcome.saved);
+      return outcome;
+    })();
+    rowSaves.current.set(rowKey, saving);
+    void saving.then(() => {
+      if (rowSaves.current.get(rowKey) === saving) rowSaves.current.delete(rowKey);
+    });
+    return saving;
+  };
+
+  /**
+   * Checks a value with the record's schema, then saves it from `madeOn` (the
+   * record the edit began on; the row as shown when not given); a refusal stays
+   * in the cell with its reason, and a stale one asks the user beside the cell.
+   */
+  const commitValue = async (
+    rowKey: string,
+    col: number,
+    value: unknown,
+    text: string,
+    madeOn?: Row,
+  ): Promise<boolean> => {
+    const record = madeOn ?? view.byId(rowKey);
     const spec = specs[col];
     if (!record || !spec || !isEditable(spec)) return false;
     const key = cellKey(rowKey, col);
@@ -230,11 +308,18 @@ export function EditableGrid<Row extends { readonly id: number }>(props: Editabl
     }
     setDraft(key, { text, message: null });
     setRowState(rowKey, 'saving');
-    const outcome = await onSave(record, field, value);
+    const outcome = await saveInTurn(rowKey, record, field, value);
     if (outcome.ok) {
       setDraft(key, null);
       setRowState(rowKey, 'saved');
       return true;
+    }
+    if (outcome.conflict) {
+      setDraft(key, { text, message: outcome.message, conflict: true });
+      setRowState(rowKey, 'failed');
+      const cell = rootRef.current?.querySelector(`[data-cell="${key}"]`) ?? null;
+      setConflict({ rowKey, col, value, text, conflict: outcome.conflict, anchor: { current: cell } });
+      return false;
     }
     setDraft(key, { text, message: outcome.message });
     const other =
@@ -260,7 +345,38 @@ export function EditableGrid<Row extends { readonly id: number }>(props: Editabl
     }
     const draft = drafts.get(cellKey(rowKey, col));
     const text = spec.kind === 'select' || initial === undefined ? (draft?.text ?? editTextOf(spec, record)) : initial;
+    editBase.current = record;
     setEditing({ row: rowKey, col, text });
+  };
+
+  /** Keep mine: the typed value saved again, deliberately over the version saved now. */
+  const keepMine = () => {
+    const open = conflict;
+    if (!open) return;
+    setConflict(null);
+    activate(open.rowKey, open.col);
+    void commitValue(open.rowKey, open.col, open.value, open.text, open.conflict.theirs);
+  };
+
+  /** Take theirs: the typed value dropped; the cell shows what is saved (already in the list). */
+  const takeTheirs = () => {
+    const open = conflict;
+    if (!open) return;
+    setConflict(null);
+    setDraft(cellKey(open.rowKey, open.col), null);
+    setRowState(open.rowKey, 'saved');
+    activate(open.rowKey, open.col);
+  };
+
+  /** Closed without a choice: the typed value stays in the cell, refused, with the reason beside it. */
+  const dismissConflict = () => {
+    const open = conflict;
+    if (!open) return;
+    setConflict(null);
+    const key = cellKey(open.rowKey, open.col);
+    const draft = drafts.get(key);
+    if (draft) setDraft(key, { text: draft.text, message: draft.message });
+    activate(open.rowKey, open.col);
   };
 
   const endEdit = (end: EditEnd) => {
@@ -273,7 +389,10 @@ export function EditableGrid<Row extends { readonly id: number }>(props: Editabl
     }
     const record = view.byId(current.row);
     const spec = specs[current.col];
-    if (record && spec) void commitValue(current.row, current.col, parseText(spec, current.text, record), current.text);
+    const base = editBase.current !== null && String(editBase.current.id) === current.row ? editBase.current : record;
+    editBase.current = null;
+    if (base && spec)
+      void commitValue(current.row, current.col, parseText(spec, current.text, base), current.text, base);
     const nextCol =
       end.move === 'next'
         ? Math.min(current.col + 1, colCount - 1)
@@ -615,6 +734,19 @@ export function EditableGrid<Row extends { readonly id: number }>(props: Editabl
         ) : null}
       </div>
       {props.footer}
+      {conflict && specs[conflict.col] ? (
+        <StaleConflict<Row>
+          anchor={conflict.anchor}
+          what={describe(conflict.conflict.theirs)}
+          spec={specs[conflict.col] as FieldSpec<Row>}
+          specs={specs}
+          conflict={conflict.conflict}
+          yours={conflict.text}
+          onKeepMine={keepMine}
+          onTakeTheirs={takeTheirs}
+          onDismiss={dismissConflict}
+        />
+      ) : null}
       {confirming ? (
         <DeleteDialog
           entity={props.deleteEntity ?? null}

@@ -99,7 +99,7 @@ function GridRowImpl<Row extends RowData>({
         const draft = drafts?.get(key);
         const isActive = activeCol === col;
         const isEditing = editing !== null && editing.col === col;
-        const errorId = draft?.message ? `${gridId}-error-${key}` : undefined;
+        const errorId = draft?.message && !draft.conflict ? `${gridId}-error-${key}` : undefined;
         const editable = spec ? isEditable(spec) : false;
         return (
           <div
@@ -139,9 +139,9 @@ function GridRowImpl<Row extends RowData>({
                 {cellContent(cell)}
               </gridContexts.cellContext.Provider>
             )}
-            {draft?.message ? (
+            {errorId ? (
               <span id={errorId} className="cell-error">
-                {draft.message}
+                {draft?.message}
               </span>
             ) : null}
           </div>

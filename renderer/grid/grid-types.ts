@@ -18,6 +18,8 @@ export const FILTER_ROW = 'filter';
 export interface Draft {
   readonly text: string;
   readonly message: string | null;
+  /** Refused as stale, while the grid asks the user beside the cell (the question says why, not the cell). */
+  readonly conflict?: boolean;
 }
 
 export type RowState = 'saving' | 'saved' | 'failed';

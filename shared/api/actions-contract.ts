@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ACTION_STATUSES, type ActionStatus } from '../domain';
 import type { DeleteImpact } from './records';
 import { method } from './contract-method';
-import { id, isoDate, optionalText, requiredText } from './fields';
+import { id, isoDate, optionalText, requiredText, version } from './fields';
 
 /**
  * Actions raised at meetings, their owners and their update trails (issue 7,
@@ -35,6 +35,8 @@ export interface ActionUpdate {
 
 export interface Action {
   readonly id: number;
+  /** The row's version when read: an edit may name it, and one made from an older version is refused. */
+  readonly version: number;
   readonly description: string;
   readonly owner: ActionOwner | null;
   readonly dueOn: string | null;
@@ -125,10 +127,14 @@ export const ACTION_METHODS = {
     }),
     { writes: true },
   ),
-  /** Changes the fields named; a field left out keeps its value. Status changes go through actions.setStatus. */
+  /**
+   * Changes the fields named; a field left out keeps its value. Status changes go through actions.setStatus.
+   * With `version`, refused as 'stale' when someone saved the action since (as records' updates).
+   */
   'actions.update': method<Action>()(
     z.strictObject({
       id,
+      version: version.optional(),
       changes: z.strictObject({ agendaItemId, description, owner, dueOn, priorityId }).partial(),
     }),
     { writes: true },
@@ -141,6 +147,7 @@ export const ACTION_METHODS = {
   'actions.setStatus': method<Action>()(
     z.strictObject({
       id,
+      version: version.optional(),
       status,
       note: optionalText(2000).default(null),
       author,
@@ -153,6 +160,8 @@ export const ACTION_METHODS = {
     writes: true,
   }),
   'actions.deleteImpact': method<DeleteImpact>()(z.strictObject({ id }), { writes: false }),
-  /** Deletes an action with its trail. */
-  'actions.delete': method<{ readonly deleted: number }>()(z.strictObject({ id }), { writes: true }),
+  /** Deletes an action with its trail (refused as 'stale' when `version` is old). */
+  'actions.delete': method<{ readonly deleted: number }>()(z.strictObject({ id, version: version.optional() }), {
+    writes: true,
+  }),
 } as const;

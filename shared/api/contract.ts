@@ -20,10 +20,11 @@ import type {
 import { ACTION_METHODS } from './actions-contract';
 import { method, type MethodSpec } from './contract-method';
 import type { FigurePage } from './figure-page';
-import { figureValue, id } from './fields';
+import { figureValue, id, version } from './fields';
 import { IMPORT_METHODS } from './imports-contract';
 import { MEETING_METHODS } from './meetings-contract';
 import { NOTE_METHODS } from './notes-contract';
+import { TEAM_METHODS } from './team-contract';
 import { VIEW_METHODS } from './views-contract';
 import {
   activityFields,
@@ -69,14 +70,24 @@ const none = z.strictObject({});
 
 export type { DeleteImpact };
 
-/** The record-editing methods of one entity: list, create, update, delete and what a delete removes. */
+/**
+ * The record-editing methods of one entity: list, create, update, delete and
+ * what a delete removes. An update names the version of the record it was made
+ * from (the `version` the editor last saw): when someone else has saved the
+ * record since, it is refused with the code 'stale', saying who changed what
+ * and when, and carrying the record as it is now (`error.current`); saving
+ * again with that record's version overwrites it deliberately. A delete may
+ * name its version too.
+ */
 function recordMethods<Shape extends z.ZodRawShape, Record>(shape: Shape, fields: z.ZodType) {
   const filter = z.strictObject(shape).partial();
   return {
     list: method<Record[]>()(z.strictObject({ where: filter.optional() }), { writes: false }),
     create: method<Record>()(fields, { writes: true }),
-    update: method<Record>()(z.strictObject({ id, changes: filter }), { writes: true }),
-    delete: method<{ readonly deleted: number }>()(z.strictObject({ id }), { writes: true }),
+    update: method<Record>()(z.strictObject({ id, version, changes: filter }), { writes: true }),
+    delete: method<{ readonly deleted: number }>()(z.strictObject({ id, version: version.optional() }), {
+      writes: true,
+    }),
     deleteImpact: method<DeleteImpact>()(z.strictObject({ id }), { writes: false }),
   };
 }
@@ -102,7 +113,9 @@ function entity<Entity extends string, Shape extends z.ZodRawShape, Record>(
 
 export interface AppInfo {
   readonly version: string;
-  readonly databasePath: string;
+  readonly databaseLocation: string;
+  /** 'postgres' for a team database: the window says "Team database". */
+  readonly engine: 'sqlite' | 'postgres';
   readonly partnership: string | null;
   /** True in the desktop app: files are chosen in the native dialog (files.chooseImport) and read where they are. */
   readonly nativeFileDialogs: boolean;
@@ -158,13 +171,25 @@ export const CONTRACT = {
   'figures.write': method<FigureWriteResult>()(z.strictObject({ figures: z.array(figureFields).min(1).max(100_000) }), {
     writes: true,
   }),
+  /** Changes one figure made from its `version`; refused as 'stale' when someone saved it since (see recordMethods). */
   'figures.update': method<Figure>()(
-    z.strictObject({ id, changes: z.strictObject(figureShape).partial().extend({ value: figureValue.optional() }) }),
+    z.strictObject({
+      id,
+      version,
+      changes: z.strictObject(figureShape).partial().extend({ value: figureValue.optional() }),
+    }),
     { writes: true },
   ),
-  'figures.delete': method<{ readonly deleted: number }>()(z.strictObject({ ids: z.array(id).min(1) }), {
-    writes: true,
-  }),
+  /** Deletes figures; `versions` (one per id, in order) refuses the delete of any figure changed since. */
+  'figures.delete': method<{ readonly deleted: number }>()(
+    z
+      .strictObject({ ids: z.array(id).min(1), versions: z.array(version).optional() })
+      .refine((input) => input.versions === undefined || input.versions.length === input.ids.length, {
+        message: 'give one version for each figure to delete',
+        path: ['versions'],
+      }),
+    { writes: true },
+  ),
 
   'statedTotals.list': method<StatedTotal[]>()(none, { writes: false }),
 
@@ -184,6 +209,7 @@ export const CONTRACT = {
   ...MEETING_METHODS,
   ...NOTE_METHODS,
   ...ACTION_METHODS,
+  ...TEAM_METHODS,
 } as const satisfies Readonly<Record<string, MethodSpec>>;
 
 export type Contract = typeof CONTRACT;

@@ -4,6 +4,12 @@ import { z } from 'zod';
 
 export const id = z.number().int().positive();
 
+/** The version of a row an edit was made from (issue 9): a save from an older one is refused as stale. */
+export const version = z
+  .number({ error: 'a save names the version of the row it was made from' })
+  .int()
+  .positive('a version starts at 1');
+
 /** Required text: trimmed, not empty. */
 export const requiredText = (label: string, max = 500) =>
   z.string().trim().min(1, `${label} is required`).max(max, `${label} is at most ${max} characters`);

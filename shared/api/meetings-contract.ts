@@ -5,7 +5,7 @@ import type { BuiltPack } from '../pack/document';
 import type { PackDiff } from '../pack/pack-diff';
 import type { ViewFile } from '../views/view-file';
 import { method } from './contract-method';
-import { id, isoDate, optionalText, requiredText } from './fields';
+import { id, isoDate, optionalText, requiredText, version } from './fields';
 
 /**
  * Meetings, their agendas and the board pack (issue 6). Spread into CONTRACT;
@@ -55,6 +55,8 @@ export interface MeetingSummary {
 
 export interface AgendaItem {
   readonly id: number;
+  /** The row's version when read: an edit may name it, and one made from an older version is refused. */
+  readonly version: number;
   readonly meetingId: number;
   /** 1, 2, 3 … in agenda order. */
   readonly position: number;
@@ -67,6 +69,8 @@ export interface AgendaItem {
 
 export interface Meeting {
   readonly id: number;
+  /** The row's version when read: an edit may name it, and one made from an older version is refused. */
+  readonly version: number;
   readonly title: string;
   readonly board: string | null;
   readonly heldOn: string;
@@ -128,9 +132,19 @@ export const MEETING_METHODS = {
   'meetings.list': method<MeetingSummary[]>()(z.strictObject({}), { writes: false }),
   'meetings.get': method<Meeting>()(z.strictObject({ id }), { writes: false }),
   'meetings.create': method<Meeting>()(meetingFields, { writes: true }),
-  'meetings.update': method<Meeting>()(z.strictObject({ id, changes: changesOf(meetingFields) }), { writes: true }),
-  /** Deletes the meeting with its agenda and issued versions. */
-  'meetings.delete': method<{ readonly deleted: number }>()(z.strictObject({ id }), { writes: true }),
+  /**
+   * Changes the fields named. With `version` (the meeting's version the edit
+   * was made from), it is refused as 'stale' when someone saved the meeting
+   * since, with the meeting as saved now in `error.current` (as records' updates).
+   */
+  'meetings.update': method<Meeting>()(
+    z.strictObject({ id, version: version.optional(), changes: changesOf(meetingFields) }),
+    { writes: true },
+  ),
+  /** Deletes the meeting with its agenda and issued versions (refused as 'stale' when `version` is old). */
+  'meetings.delete': method<{ readonly deleted: number }>()(z.strictObject({ id, version: version.optional() }), {
+    writes: true,
+  }),
   /**
    * Next quarter's meeting from this one: the same board, venue, marking,
    * attendees and agenda (papers copied, tables and charts on the same views),
@@ -145,8 +159,14 @@ export const MEETING_METHODS = {
     itemFields.extend({ meetingId: id, position: z.number().int().min(1).optional() }),
     { writes: true },
   ),
-  'agenda.update': method<AgendaItem>()(z.strictObject({ id, changes: changesOf(itemFields) }), { writes: true }),
-  'agenda.delete': method<{ readonly deleted: number }>()(z.strictObject({ id }), { writes: true }),
+  /** Changes the fields named; with `version`, refused as 'stale' when someone saved the item since. */
+  'agenda.update': method<AgendaItem>()(
+    z.strictObject({ id, version: version.optional(), changes: changesOf(itemFields) }),
+    { writes: true },
+  ),
+  'agenda.delete': method<{ readonly deleted: number }>()(z.strictObject({ id, version: version.optional() }), {
+    writes: true,
+  }),
   /** The meeting's items in their new order: every item of the meeting, each once. */
   'agenda.reorder': method<AgendaItem[]>()(z.strictObject({ meetingId: id, itemIds: z.array(id).min(1) }), {
     writes: true,

@@ -106,6 +106,8 @@ export const indicatorShape = {
   polarity: z.enum(POLARITIES),
   source: optionalText(500),
   definition: optionalText(),
+  /** The partner that owns the indicator's figures: on a team database its analysts enter them. */
+  partnerId: id.nullable(),
 };
 export const indicatorFields = z
   .object(indicatorShape)

@@ -22,7 +22,9 @@ export type ApiEvent =
       readonly ratePerSecond: number | null;
       readonly secondsLeft: number | null;
       readonly stage: 'reading' | 'writing';
-    };
+    }
+  /** A menu item asks the window to show one of its dialogs (File ▸ Connect to team database…). */
+  | { readonly type: 'show-dialog'; readonly dialog: 'connect-team-database' };
 
 /** The renderer's whole door to data: one function per contract method, and the event stream. */
 export type BoardpackApi = {

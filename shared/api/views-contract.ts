@@ -5,6 +5,7 @@ import type { ViewFile } from '../views/view-file';
 import { viewName, viewSource, viewSpec, type SavedView } from '../views/view-spec';
 import type { EvaluatedView } from '../views/view-table';
 import { method } from './contract-method';
+import { version } from './fields';
 
 /**
  * Comparison views saved by name (issue 5, point 4) and charts drawn from them
@@ -19,11 +20,17 @@ export const VIEW_METHODS = {
   'views.get': method<SavedView>()(z.strictObject({ id }), { writes: false }),
   /** Saves a new view; its indicators, areas and periods must exist, and its name be new (any case). */
   'views.create': method<SavedView>()(z.strictObject({ name: viewName, spec: viewSpec }), { writes: true }),
-  /** Renames a view and/or replaces its spec. */
-  'views.update': method<SavedView>()(z.strictObject({ id, name: viewName.optional(), spec: viewSpec.optional() }), {
+  /**
+   * Renames a view and/or replaces its spec. With `version` (the view's version
+   * the edit was made from), refused as 'stale' when someone saved it since.
+   */
+  'views.update': method<SavedView>()(
+    z.strictObject({ id, version: version.optional(), name: viewName.optional(), spec: viewSpec.optional() }),
+    { writes: true },
+  ),
+  'views.delete': method<{ readonly deleted: number }>()(z.strictObject({ id, version: version.optional() }), {
     writes: true,
   }),
-  'views.delete': method<{ readonly deleted: number }>()(z.strictObject({ id }), { writes: true }),
   /** A saved view (by id) or an unsaved spec, evaluated into its table. */
   'views.evaluate': method<EvaluatedView>()(viewSource, { writes: false }),
   /** The evaluated view as CSV text (numbers as numbers, text safe from formula injection). */

@@ -87,6 +87,8 @@ export const viewName = z
 /** A view saved in the database. */
 export interface SavedView {
   readonly id: number;
+  /** The row's version when read: an update may name it, and one made from an older version is refused (issue 9). */
+  readonly version: number;
   readonly name: string;
   readonly spec: ViewSpec;
   readonly createdAt: string;

@@ -103,7 +103,7 @@ export async function benchPackExport(path: string): Promise<Measurement[]> {
     const context: DispatchContext = {
       db: database.db,
       writer: localWriter('bench'),
-      databasePath: path,
+      databaseLocation: path,
       version: 'bench',
       printer,
     };

@@ -254,19 +254,32 @@ async function editOnce(page: Page, rowIndex: number, value: number): Promise<Ed
   return page.evaluate(() => (window as unknown as { benchEdit: Promise<EditTiming> }).benchEdit);
 }
 
-/** The floor of an edit: the same figures.update call made by fetch in the page. */
+/**
+ * The floor of an edit: the same figures.update call made by fetch in the page,
+ * from the figure's version (learnt once, untimed, from a stale refusal's current record).
+ */
 async function rawUpdate(page: Page, id: number, value: number): Promise<number> {
   return page.evaluate(
     async ([figureId, newValue]) => {
       const token = new URLSearchParams(window.location.hash.slice(1)).get('token') ?? '';
+      const saved = window as unknown as { benchVersion?: number };
+      type Answer = { ok: boolean; value?: { version: number }; error?: { current?: { record: { version: number } } } };
+      const update = async (version: number) => {
+        const response = await fetch('/api/figures.update', {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ id: figureId, version, changes: { value: newValue } }),
+        });
+        return (await response.json()) as Answer;
+      };
+      if (saved.benchVersion === undefined) {
+        const probe = await update(1);
+        saved.benchVersion = probe.value?.version ?? probe.error?.current?.record.version ?? 1;
+      }
       const start = performance.now();
-      const response = await fetch('/api/figures.update', {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ id: figureId, changes: { value: newValue } }),
-      });
-      const result = (await response.json()) as { ok: boolean };
-      if (!result.ok) throw new Error('figures.update failed');
+      const result = await update(saved.benchVersion);
+      if (!result.ok || !result.value) throw new Error('figures.update failed');
+      saved.benchVersion = result.value.version;
       return performance.now() - start;
     },
     [id, value] as const,
@@ -302,7 +315,7 @@ export async function benchRenderer(folder: string): Promise<RendererBench> {
     throw error;
   }
   const bridge = await startBridge({
-    context: { db: database.db, writer: localWriter('bench'), databasePath: dbPath, version: appVersion() },
+    context: { db: database.db, writer: localWriter('bench'), databaseLocation: dbPath, version: appVersion() },
     staticDir,
   });
   const browser = await launchChromium();

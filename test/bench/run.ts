@@ -3,7 +3,7 @@
  * or fail, and where there is one, the ratio to a floor measured in the same run),
  * separate from the tests because timings on shared machines are noisy.
  * Exits 1 when a figure is over budget. `npm run bench -- --only pack` (or a
- * comma-separated list of demo, million, police, renderer, pack) runs only those groups.
+ * comma-separated list of demo, million, police, renderer, pack, team) runs only those groups.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,8 +19,9 @@ import { benchPoliceImport, POLICE_RSS_BUDGET_MB, type PoliceBench } from './pol
 import { benchPackExport, benchSyntheticPack } from './pack-export-bench';
 import { benchRenderer, type RendererBench } from './renderer-bench';
 import { buildSyntheticDatabase, MILLION } from './synthetic-database';
+import { benchTeamDatabase, type TeamBench } from './team-bench';
 
-const GROUPS = ['demo', 'million', 'police', 'renderer', 'pack'] as const;
+const GROUPS = ['demo', 'million', 'police', 'renderer', 'pack', 'team'] as const;
 type Group = (typeof GROUPS)[number];
 
 /** The groups `--only` names, or every group. */
@@ -52,6 +53,7 @@ interface Line {
 const lines: Line[] = [];
 let police: PoliceBench | undefined;
 let renderer: RendererBench | undefined;
+let team: TeamBench | undefined;
 try {
   if (groups.has('demo')) {
     lines.push({
@@ -76,6 +78,10 @@ try {
   if (groups.has('pack')) {
     for (const measurement of await benchPackExport(nextPath())) lines.push({ measurement });
     lines.push(...(await benchSyntheticPack()));
+  }
+  if (groups.has('team')) {
+    team = await benchTeamDatabase();
+    lines.push(...team.lines);
   }
 } finally {
   rmSync(folder, { recursive: true, force: true });
@@ -139,13 +145,21 @@ for (const { measurement, floor } of lines) {
     ? `${(measurement.medianMs / floor.medianMs).toFixed(1)}× (floor ${formatMs(floor.medianMs)})`
     : '';
   process.stdout.write(
-    `${measurement.name.padEnd(nameWidth)}  ${formatMs(measurement.medianMs).padStart(9)}  ${formatMs(measurement.budgetMs).padStart(9)}  ${pass ? 'pass  ' : 'FAIL  '}  ${ratio}\n`,
+    `${measurement.name.padEnd(nameWidth)}  ${formatMs(measurement.medianMs).padStart(9)}  ${(Number.isFinite(measurement.budgetMs) ? formatMs(measurement.budgetMs) : '–').padStart(9)}  ${pass ? 'pass  ' : 'FAIL  '}  ${ratio}\n`,
   );
 }
 process.stdout.write(
   `medians of 3 to 20 runs (the Figures screen: 5 first renders, 5 scrolls of ten screens, 10 edits); floors measured in the same run\n`,
 );
 if (renderer) process.stdout.write(`${renderer.frameNote}\n`);
+if (team) {
+  const { load } = team;
+  process.stdout.write(
+    `team database load: ${load.accepted.toLocaleString('en-GB')} saves accepted, ${load.refused.toLocaleString('en-GB')} ` +
+      `refused as stale, none lost; save latency p50 ${formatMs(load.latency.p50Ms)}, p95 ${formatMs(load.latency.p95Ms)}, ` +
+      `max ${formatMs(load.latency.maxMs)}; ${(load.edits / (load.elapsedMs / 1000)).toFixed(0)} edits/s\n`,
+  );
+}
 const rssOk = !groups.has('police') || (police !== undefined && police.peakRssMb <= POLICE_RSS_BUDGET_MB);
 if (groups.has('police')) {
   process.stdout.write(

@@ -169,6 +169,13 @@ describe('the Comparisons screen', () => {
     expect(await cell('Buckinghamshire', 'comparators').textContent()).toBe(
       'lower than England (19.4) and South East (15.8)',
     );
+    // The rate is shown with its definition, as the annual report prints it under its crime-rate table.
+    await expect
+      .poll(() => page.getByRole('term').allTextContents())
+      .toEqual(['Anti-social behaviour rate (rate per 1,000 residents)']);
+    expect(await page.getByRole('definition').textContent()).toMatch(
+      /^Anti-Social Behaviour: rate per 1,000 residents\. 12 month total of neighbourhood-level incidents/,
+    );
     const chart = page.getByRole('img', { name: /^Line chart of Anti-social behaviour rate/ });
     await expect.poll(() => chart.count()).toBe(1);
     await expect.poll(() => chart.locator('svg path').count(), { timeout: 10_000 }).toBeGreaterThan(0);

@@ -34,7 +34,7 @@ export async function openApp(browser: Browser): Promise<RunningApp> {
   const created = await openDatabase(dbPath, { create: true });
   await loadDemoDataset(created.db, { actor: 'e2e', now: () => '2026-11-26T09:00:00.000Z' });
   await created.close();
-  const preview = await startPreview({ dbPath, build: false });
+  const preview = await startPreview({ location: dbPath, build: false });
   // axe-core needs a page made through a context.
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();

@@ -109,10 +109,33 @@ describe('the Import screen', () => {
   it('previews the violence table with each column’s role and asks for its indicator', async () => {
     await go('Import');
     await figuresFile().setInputFiles(violenceCsv());
+    // The file cannot say which indicator its periods are of: the screen asks, in its own words, beside the box.
+    const indicator = page.getByLabel('Indicator (the file has one column per period)');
     await expect
-      .poll(() => page.getByRole('alert').filter({ hasText: 'violence-2014.csv' }).textContent(), { timeout: 10_000 })
-      .toMatch(/violence-2014\.csv, field indicator: a file with one column per period holds one indicator/);
-    await page.getByLabel('Indicator (the file has one column per period)').fill(VIOLENCE);
+      .poll(
+        async () => {
+          const asked = await indicator.getAttribute('aria-describedby');
+          return asked ? page.locator(`[id="${asked}"]`).textContent() : null;
+        },
+        { timeout: 10_000 },
+      )
+      .toMatch(
+        /^This file has one column per period, so all its figures are for one indicator: name it under "Indicator"/,
+      );
+    expect(
+      await page
+        .getByRole('alert')
+        .filter({ hasText: /--indicator|field indicator/ })
+        .count(),
+    ).toBe(0);
+    // No column has a role yet, and none is shown as a placeholder.
+    expect(
+      await page
+        .getByRole('table', { name: /first 4 rows/ })
+        .getByRole('columnheader')
+        .allTextContents(),
+    ).toEqual(['Police Area', 'Apr-Dec 2012', 'Apr-Dec 2013', 'Difference', '% Change']);
+    await indicator.fill(VIOLENCE);
     const preview = page.getByRole('table', { name: /first 4 rows/ });
     await expect
       .poll(() => preview.getByRole('columnheader').allTextContents(), { timeout: 10_000 })
@@ -134,7 +157,8 @@ describe('the Import screen', () => {
     await expect.poll(() => names.getByRole('row').count(), { timeout: 20_000 }).toBe(2);
     expect(await names.getByRole('row').nth(1).textContent()).toMatch(/areaAylesbury LPA.*violence-2014\.csv, row 2/);
     const choice = page.getByRole('combobox', { name: 'Use for area Aylesbury LPA' });
-    // The nearest names come first.
+    // Create it, or map it to an existing one: the nearest names first.
+    expect(await choice.locator('option').nth(1).textContent()).toBe('Create area “Aylesbury LPA”');
     expect(await choice.locator('optgroup').first().getAttribute('label')).toBe('Nearest names');
     expect(await choice.locator('optgroup').first().locator('option').first().textContent()).toBe('Aylesbury');
     await shoot('import-unknown-names');
@@ -228,24 +252,53 @@ describe('the Import screen', () => {
     await shoot('import-saved-mapping');
   }, 60_000);
 
-  it('counts a police.uk file: ASB without a Crime ID counts, a row outside the areas and one without an LSOA are reported', async () => {
+  it('counts a police.uk file: ASB without a Crime ID counts, rows outside the areas and without an LSOA are named', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByRole('radio', { name: 'police.uk street-level crime' }).check();
-    const file = policeCsv('2024-04-thames-valley-street.csv', 5, [
+    // Outside the areas: Oxford twice, then 52 other places once each, more than the 50 names the summary lists.
+    const elsewhere = Array.from(
+      { length: 52 },
+      (_, index) =>
+        `e${index},2024-04,Thames Valley Police,Thames Valley Police,-1.3,51.8,On or near Road,E0110${index},Place ${String(index).padStart(2, '0')} 001A,Burglary,Under investigation,`,
+    );
+    const file = policeCsv('2024-04-thames-valley-street.csv', 1_200, [
       ',2024-04,Thames Valley Police,Thames Valley Police,-0.75,51.63,On or near Park,E01017002,Wycombe 002A,Anti-social behaviour,,',
       ',2024-04,Thames Valley Police,Thames Valley Police,-0.76,51.64,On or near Lane,E01017003,Wycombe 003A,Anti-social behaviour,,',
       'o1,2024-04,Thames Valley Police,Thames Valley Police,-1.25,51.75,On or near Broad Street,E01028522,Oxford 008A,Burglary,Under investigation,',
+      'o2,2024-04,Thames Valley Police,Thames Valley Police,-1.26,51.76,On or near High Street,E01028523,Oxford 009A,Burglary,Under investigation,',
+      ...elsewhere,
       'n1,2024-04,Thames Valley Police,Thames Valley Police,,,No location,,,Vehicle crime,Under investigation,',
+      ',2024-04,Thames Valley Police,Thames Valley Police,,,No location,,,Anti-social behaviour,,',
     ]);
     await page.getByLabel('police.uk street-level files (CSV)').setInputFiles(file);
     await page.getByRole('button', { name: 'Import crimes' }).click();
-    await expect.poll(() => status().textContent(), { timeout: 30_000 }).toMatch(/^Imported 7 crimes from 9 rows/);
+    await expect
+      .poll(() => status().textContent(), { timeout: 30_000 })
+      .toBe('Imported 1,202 crimes from 1,258 rows of police.uk data.');
     expect(await summaryValue('months').textContent()).toBe('2024-04');
-    expect(await summaryValue('rows-read').textContent()).toBe('9');
-    expect(await summaryValue('rows-counted').textContent()).toBe('7');
-    expect(await summaryValue('outside-the-areas').textContent()).toBe('1');
-    expect(await summaryValue('without-an-lsoa').textContent()).toBe('1');
+    expect(await summaryValue('rows-read').textContent()).toBe('1,258');
+    expect(await summaryValue('rows-counted').textContent()).toBe('1,202');
+    expect(await summaryValue('outside-the-areas').textContent()).toBe('54');
+    expect(await summaryValue('without-an-lsoa').textContent()).toBe('2');
+    // What was left out is named, not only counted, in lists titled for a screen reader: most rows first, at most 50.
+    const outside = page.getByRole('region', { name: 'Outside the partnership’s areas (not counted)' });
+    const places = await outside.getByRole('listitem').allTextContents();
+    expect(places).toHaveLength(51);
+    expect(places.slice(0, 3)).toEqual(['Oxford (2)', 'Place 00 (1)', 'Place 01 (1)']);
+    expect(places.at(-1)).toBe('and 3 more (3 rows)');
+    const withoutLsoa = page.getByRole('region', { name: 'No LSOA (not counted)' });
+    expect(await withoutLsoa.getByRole('listitem').allTextContents()).toEqual([
+      'Anti-social behaviour (1)',
+      'Vehicle crime (1)',
+    ]);
+    // A burglary and an ASB figure for Wycombe in April; no quarter is complete yet.
+    expect(await page.getByTestId('police-figures').textContent()).toMatch(/: 2 created, 0 updated, 0 unchanged\.$/);
+    expect(await page.getByTestId('police-new-indicators').textContent()).toBe(
+      'New indicators: Burglary (police.uk), Anti-social behaviour (police.uk)',
+    );
     await shoot('import-police');
     expect(await seriousViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 1400, height: 900 });
   }, 60_000);
 
   it('cancels a large police.uk import, which then writes nothing', async () => {

@@ -426,7 +426,7 @@ describe('a reviewer’s pack file opened in the app', () => {
   beforeAll(async () => {
     const path = suitePath('Jane Chair.boardpack');
     await exportPackFile(path);
-    reviewer = await startPreview({ dbPath: path, build: false });
+    reviewer = await startPreview({ location: path, build: false });
     context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     chairPage = await context.newPage();
     await chairPage.goto(reviewer.bridge.pageUrl);

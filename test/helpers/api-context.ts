@@ -9,7 +9,7 @@ import { dispatch, type DispatchContext } from '../../electron/api/dispatch';
 import { JobRunner, spawnTypeScriptWorker } from '../../electron/jobs/job-runner';
 import { playwrightPrinter } from '../../electron/pack/pdf/playwright-printer';
 import type { PdfPrinter } from '../../electron/pack/pdf-printer';
-import { newDatabase, tempPath } from './temp-files';
+import { newDatabase } from './temp-files';
 
 export interface TestApi {
   readonly db: Kysely<Database>;
@@ -29,8 +29,7 @@ afterAll(async () => {
 
 /** A fresh database (with the demo dataset unless `empty`) behind the real dispatcher. */
 export async function apiOnDatabase(options: { empty?: boolean } = {}): Promise<TestApi> {
-  const path = tempPath();
-  const { db } = await newDatabase(path);
+  const { db, location } = await newDatabase();
   if (!options.empty) await loadDemoDataset(db, { actor: 'test', now: () => '2026-11-26T09:00:00.000Z' });
   const events: ApiEvent[] = [];
   const jobs = new JobRunner(spawnTypeScriptWorker, (event) => events.push(event));
@@ -39,7 +38,7 @@ export async function apiOnDatabase(options: { empty?: boolean } = {}): Promise<
     jobs,
     db,
     writer: { actor: 'secretary', now: () => '2026-11-26T10:00:00.000Z' },
-    databasePath: path,
+    databaseLocation: location,
     version: '0.0.0-test',
     emit: (event) => events.push(event),
     printer,

@@ -14,7 +14,7 @@ const { db } = await openDatabase(path);
 const context: DispatchContext = {
   db,
   writer: { actor: 'crash-editor', now: () => new Date().toISOString() },
-  databasePath: path,
+  databaseLocation: path,
   version: '0.0.0-test',
 };
 

@@ -1,6 +1,6 @@
 import type { Generated, Selectable, Transaction } from 'kysely';
 import { BoardpackError } from '../../../shared/errors';
-import { idColumn } from '../../migrations/column-helpers';
+import { columnTypes, idColumn } from '../../migrations/column-helpers';
 import type { Database } from '../../schema/database';
 
 /** A figure read from the file, waiting in the import's scratch table until the whole file has been read. */
@@ -55,7 +55,8 @@ export class FigureStage {
       .addColumn('indicatorId', 'integer', (c) => c.notNull())
       .addColumn('areaId', 'integer', (c) => c.notNull())
       .addColumn('periodId', 'integer', (c) => c.notNull())
-      .addColumn('value', 'real', (c) => c.notNull())
+      // The figure table's own 8-byte float: PostgreSQL's "real" is 4 bytes, and would round £167,772.17.
+      .addColumn('value', columnTypes(stage).real, (c) => c.notNull())
       .addColumn('provisional', 'integer', (c) => c.notNull())
       .addColumn('note', 'text')
       .addColumn('row', 'integer', (c) => c.notNull())

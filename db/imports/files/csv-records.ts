@@ -22,6 +22,10 @@ interface CsvInfo {
  */
 export async function* csvRecords(path: string, delimiter: string, counter?: ReadCounter): AsyncGenerator<TableRecord> {
   const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
+  // The line the parser's latest record ended on. The parser reads ahead of the loop below (by as much as a
+  // slow consumer, a database write per row, lets it), and its error drops what it had buffered: an unclosed
+  // quote is placed after the last record parsed, not the last one consumed.
+  let parsedLine = 0;
   const parser = stream.pipe(
     parse({
       bom: true,
@@ -31,6 +35,10 @@ export async function* csvRecords(path: string, delimiter: string, counter?: Rea
       skip_empty_lines: true,
       info: true,
       max_record_size: MAX_ROW_CHARS,
+      on_record: (record, context) => {
+        parsedLine = context.lines;
+        return record;
+      },
     }),
   );
   let header: readonly string[] | null = null;
@@ -59,7 +67,7 @@ export async function* csvRecords(path: string, delimiter: string, counter?: Rea
     }
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    throw csvProblem(error, path, header, lastLine + 1);
+    throw csvProblem(error, path, header, parsedLine + 1);
   } finally {
     stream.destroy();
   }

@@ -121,6 +121,7 @@ async function writeFigures(
       .where('periodId', '=', periodId)
       .where('indicatorId', 'in', [...indicatorIds])
       .where('value', '<>', 0)
+      .orderBy('id')
       .execute();
     for (const figure of stale) {
       if (fresh.has(`${figure.indicatorId}:${figure.areaId}`)) continue;

@@ -18,7 +18,8 @@ export const actionHandlers = {
   'actions.list': (context, input) => listMeetingActions(context.db, input.meetingId),
   'actions.get': (context, input) => getAction(context.db, input.id),
   'actions.add': (context, input) => insertAction(writing(context.db), context.writer, input),
-  'actions.update': (context, input) => updateAction(writing(context.db), context.writer, input.id, input.changes),
+  'actions.update': (context, input) =>
+    updateAction(writing(context.db), context.writer, input.id, input.changes, input.version),
   'actions.setStatus': (context, input) => {
     const { id, ...change } = input;
     return setActionStatus(writing(context.db), context.writer, id, change);
@@ -29,6 +30,6 @@ export const actionHandlers = {
   },
   'actions.deleteImpact': (context, input) => actionDeleteImpact(context.db, input.id),
   'actions.delete': async (context, input) => ({
-    deleted: await deleteAction(writing(context.db), context.writer, input.id),
+    deleted: await deleteAction(writing(context.db), context.writer, input.id, input.version),
   }),
 } satisfies Partial<HandlerTable>;

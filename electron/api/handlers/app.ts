@@ -1,3 +1,4 @@
+import { describeLocation, isPostgresUrl } from '../../../shared/database-location';
 import type { HandlerTable } from '../context';
 
 export const appHandlers = {
@@ -5,7 +6,8 @@ export const appHandlers = {
     const partnership = await context.db.selectFrom('partnership').select('name').orderBy('id').executeTakeFirst();
     return {
       version: context.version,
-      databasePath: context.databasePath,
+      databaseLocation: describeLocation(context.databaseLocation),
+      engine: isPostgresUrl(context.databaseLocation) ? 'postgres' : 'sqlite',
       partnership: partnership?.name ?? null,
       nativeFileDialogs: context.fileChooser !== undefined,
     };

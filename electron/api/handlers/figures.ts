@@ -5,6 +5,7 @@ import { RECORD_SPECS } from '../../../db/repositories/record-specs';
 import { deleteRecord, getRecord, updateRecord } from '../../../db/repositories/records';
 import { writing, type HandlerTable } from '../context';
 import { parseOrThrow } from '../parse';
+import { changesOf } from '../record-handlers';
 
 const spec = RECORD_SPECS.figure;
 const COLUMNS = spec.columns;
@@ -19,11 +20,13 @@ export const figureHandlers = {
       ...Object.fromEntries(COLUMNS.map((column) => [column, stored[column]])),
       ...input.changes,
     });
-    return (await updateRecord(trx, context.writer, spec, input.id, merged)) as unknown as Figure;
+    const changes = changesOf(input.changes, merged);
+    return (await updateRecord(trx, context.writer, spec, input, changes)) as unknown as Figure;
   },
   'figures.delete': async (context, input) => {
     const trx = writing(context.db);
-    for (const id of input.ids) await deleteRecord(trx, context.writer, spec, id);
+    for (const [index, id] of input.ids.entries())
+      await deleteRecord(trx, context.writer, spec, id, input.versions?.[index]);
     return { deleted: input.ids.length };
   },
 } satisfies Partial<HandlerTable>;

@@ -107,7 +107,7 @@ export const importHandlers = {
               }
             : { kind: 'population', file: fileOf(job.source) };
       const outcome = await jobsOf(context).run(jobId, {
-        databasePath: context.databasePath,
+        databaseLocation: context.databaseLocation,
         actor: context.writer.actor,
         job: fileJob,
       });

@@ -25,9 +25,10 @@ export const meetingHandlers = {
   'meetings.list': (context) => listMeetings(context.db),
   'meetings.get': (context, input) => getMeeting(context.db, input.id),
   'meetings.create': (context, input) => insertMeeting(writing(context.db), context.writer, input),
-  'meetings.update': (context, input) => updateMeeting(writing(context.db), context.writer, input.id, input.changes),
+  'meetings.update': (context, input) =>
+    updateMeeting(writing(context.db), context.writer, input.id, input.changes, input.version),
   'meetings.delete': async (context, input) => ({
-    deleted: await deleteMeeting(writing(context.db), context.writer, input.id),
+    deleted: await deleteMeeting(writing(context.db), context.writer, input.id, input.version),
   }),
   'meetings.duplicate': (context, input) =>
     duplicateMeeting(writing(context.db), context.writer, input.id, { heldOn: input.heldOn, title: input.title }),
@@ -36,9 +37,10 @@ export const meetingHandlers = {
     const { meetingId, position, ...fields } = input;
     return insertAgendaItem(writing(context.db), context.writer, meetingId, fields, position);
   },
-  'agenda.update': (context, input) => updateAgendaItem(writing(context.db), context.writer, input.id, input.changes),
+  'agenda.update': (context, input) =>
+    updateAgendaItem(writing(context.db), context.writer, input.id, input.changes, input.version),
   'agenda.delete': async (context, input) => ({
-    deleted: await deleteAgendaItem(writing(context.db), context.writer, input.id),
+    deleted: await deleteAgendaItem(writing(context.db), context.writer, input.id, input.version),
   }),
   'agenda.reorder': (context, input) =>
     reorderAgendaItems(writing(context.db), context.writer, input.meetingId, input.itemIds),

@@ -20,10 +20,10 @@ export const viewHandlers = {
   'views.update': async (context, input) => {
     const trx = writing(context.db);
     if (input.spec) await evaluateView(trx, input.spec, input.name ?? null);
-    return updateView(trx, context.writer, input.id, { name: input.name, spec: input.spec });
+    return updateView(trx, context.writer, input.id, { name: input.name, spec: input.spec }, input.version);
   },
   'views.delete': async (context, input) => ({
-    deleted: await deleteView(writing(context.db), context.writer, input.id),
+    deleted: await deleteView(writing(context.db), context.writer, input.id, input.version),
   }),
   'views.evaluate': (context, input) => evaluateViewSource(context.db, input),
   'views.exportCsv': async (context, input) => viewCsv(await evaluateViewSource(context.db, input)),

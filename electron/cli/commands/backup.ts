@@ -1,10 +1,23 @@
 import { listBackups, restoreBackup, takeBackup, type Backup } from '../../../db/backups';
 import { openDatabase } from '../../../db/open-database';
 import { openSqliteFile } from '../../../db/sqlite/sqlite-file';
+import { describeLocation, parseLocation } from '../../../shared/database-location';
 import { BoardpackError } from '../../../shared/errors';
 import { requireOption, textOrJsonFormat, type CliOutput, type Command, type CommandGroup } from '../command';
 
 const formatOption = { format: { type: 'string' } } as const;
+
+/** The database file `--db` names. A team database is backed up by its server's own tools, not by Boardpack. */
+function databaseFile(values: Record<string, string | boolean | undefined>): string {
+  const location = parseLocation(requireOption(values, 'db'));
+  if (location.engine === 'sqlite') return location.path;
+  throw new BoardpackError(
+    'invalid-input',
+    `${describeLocation(location.url)} is a team database: its PostgreSQL server backs it up (pg_dump), not Boardpack. ` +
+      'Backups here are of database files',
+    { field: 'db' },
+  );
+}
 
 function print(out: CliOutput, values: Record<string, string | boolean | undefined>, backups: readonly Backup[]): void {
   if (textOrJsonFormat(values) === 'json') {
@@ -23,7 +36,7 @@ const list: Command = {
   usage: 'boardpack backup list --db FILE [--format text|json]',
   options: { db: { type: 'string' }, ...formatOption },
   run(values, out) {
-    const path = requireOption(values, 'db');
+    const path = databaseFile(values);
     const backups = listBackups(path);
     if (backups.length === 0 && textOrJsonFormat(values) === 'text') out.stdout(`no backups of ${path} yet\n`);
     else print(out, values, backups);
@@ -36,7 +49,7 @@ const create: Command = {
   usage: 'boardpack backup create --db FILE [--format text|json]',
   options: { db: { type: 'string' }, ...formatOption },
   async run(values, out) {
-    const path = requireOption(values, 'db');
+    const path = databaseFile(values);
     textOrJsonFormat(values);
     // Opened as the app opens it first, so a file that is not ours, or is damaged, is refused with its reason.
     const opened = await openDatabase(path);
@@ -56,7 +69,7 @@ const restore: Command = {
   usage: 'boardpack backup restore --db FILE (--file BACKUP | --latest) [--format text|json]',
   options: { db: { type: 'string' }, file: { type: 'string' }, latest: { type: 'boolean' }, ...formatOption },
   async run(values, out) {
-    const path = requireOption(values, 'db');
+    const path = databaseFile(values);
     const chosen =
       typeof values.file === 'string' ? values.file : values.latest ? listBackups(path)[0]?.file : undefined;
     if (chosen === undefined) {

@@ -9,7 +9,8 @@ const LABELS: Readonly<Record<FindingStatus, string>> = {
 };
 
 export const checkCommand: Command = {
-  summary: 'check the file and every printed total and change against the computed ones',
+  // A file's pages are checked by SQLite; a team database's storage is its server's, which the report says.
+  summary: 'check the database and every printed total and change against the computed ones',
   usage: 'boardpack check --db FILE [--all]',
   options: { db: { type: 'string' }, all: { type: 'boolean' } },
   async run(values, out) {

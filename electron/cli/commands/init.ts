@@ -1,3 +1,4 @@
+import { describeLocation } from '../../../shared/database-location';
 import { loadDemoDataset } from '../../../db/demo/load-demo';
 import { openDatabase } from '../../../db/open-database';
 import { localWriter } from '../../../db/writer';
@@ -8,17 +9,19 @@ export const initCommand: Command = {
   usage: 'boardpack init --db FILE [--demo]',
   options: { db: { type: 'string' }, demo: { type: 'boolean' } },
   async run(values, out) {
-    const path = requireOption(values, 'db');
-    const opened = await openDatabase(path, { create: true });
+    const location = requireOption(values, 'db');
+    const opened = await openDatabase(location, { create: true });
+    // A team database's URL is shown without its password.
+    const shown = describeLocation(location);
     try {
       if (values.demo) {
         const summary = await loadDemoDataset(opened.db, localWriter());
         out.stdout(
-          `Created ${path} with the demo dataset: ${summary.plans} plans, ${summary.priorities} priorities, ` +
+          `Created ${shown} with the demo dataset: ${summary.plans} plans, ${summary.priorities} priorities, ` +
             `${summary.activities} activities, ${summary.figures} figures.\n`,
         );
       } else {
-        out.stdout(`Created ${path} (empty).\n`);
+        out.stdout(`Created ${shown} (empty).\n`);
       }
     } finally {
       await opened.close();

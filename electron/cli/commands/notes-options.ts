@@ -23,7 +23,7 @@ export function numberOption(values: Values, option: string): number | undefined
 const contextOf = (database: OpenDatabase): DispatchContext => ({
   db: database.db,
   writer: localWriter(),
-  databasePath: database.path,
+  databaseLocation: database.location,
   version: 'command line',
 });
 

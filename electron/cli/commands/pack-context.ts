@@ -27,7 +27,7 @@ export async function withPackContext<T>(
     const context: DispatchContext = {
       db: opened.db,
       writer: localWriter(),
-      databasePath: options.db,
+      databaseLocation: options.db,
       version: 'command line',
       ...(printer ? { printer } : {}),
     };

@@ -12,6 +12,7 @@ import { useRecords } from '../../data/queries';
 import { downloadFile } from '../../data/download';
 import { draftOf, EMPTY_DRAFT, specOf, type ViewDraft } from './draft';
 import { useEvaluatedView, useSavedViews, useViewMutations } from './queries';
+import { ViewDefinitions } from './ViewDefinitions';
 import { ViewEditor } from './ViewEditor';
 import { ViewGrid } from './ViewGrid';
 import './comparisons.css';
@@ -290,6 +291,7 @@ function ViewResult({
           ))}
         </ul>
       ) : null}
+      <ViewDefinitions indicators={view.indicators} />
 
       <section className="view-chart" aria-labelledby="view-chart-heading">
         <div className="grid-toolbar">

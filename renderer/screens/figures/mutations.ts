@@ -6,7 +6,7 @@ import type { Figure, FigureInput } from '../../../shared/model';
 import { useSaveStatus } from '../../app/status';
 import { useUndoPush } from '../../app/undo';
 import { expectOwnChange, invalidateTables, patchCachedRecord, useApi } from '../../data/api-context';
-import { outcomeOf, type SaveOutcome } from '../../data/mutations';
+import { refusalOf, type SaveOutcome } from '../../data/mutations';
 
 const fieldsOf = (figure: Figure): FigureInput => ({
   indicatorId: figure.indicatorId,
@@ -18,7 +18,11 @@ const fieldsOf = (figure: Figure): FigureInput => ({
   note: figure.note,
 });
 
-/** Saving figures: one cell through figures.update, a new or pasted block through one figures.write. */
+/**
+ * Saving figures: one cell through figures.update, made from the figure's
+ * version (a stale save puts the figure as saved now into the cached list and
+ * hands the conflict to the grid), a new or pasted block through one figures.write.
+ */
 export function useFigureEditing(describe: (figure: Figure) => string) {
   const api = useApi();
   const client = useQueryClient();
@@ -26,22 +30,31 @@ export function useFigureEditing(describe: (figure: Figure) => string) {
   const pushUndo = useUndoPush();
 
   const update = useCallback(
-    async (figure: Figure, field: string, value: unknown): Promise<SaveOutcome> => {
+    async (figure: Figure, field: string, value: unknown): Promise<SaveOutcome<Figure>> => {
       const end = status.begin();
       const settle = expectOwnChange('figures');
-      const result = await api['figures.update']({ id: figure.id, changes: { [field]: value } });
+      const result = await api['figures.update']({
+        id: figure.id,
+        version: figure.version,
+        changes: { [field]: value },
+      });
       settle(result.ok);
       end(result.ok ? { ok: true } : { ok: false, message: result.error.message });
-      if (!result.ok) return outcomeOf(result.error);
+      if (!result.ok) {
+        const refusal = refusalOf(result.error, figure);
+        if (!refusal.ok && refusal.conflict) patchCachedRecord(client, 'figures', refusal.conflict.theirs);
+        return refusal;
+      }
       patchCachedRecord(client, 'figures', result.value);
       pushUndo({
         method: 'figures.update',
         id: figure.id,
+        version: result.value.version,
         before: { [field]: (figure as unknown as Record<string, unknown>)[field] ?? null },
         after: { [field]: value },
         label: `${field} of ${describe(figure)}`,
       });
-      return { ok: true };
+      return { ok: true, saved: result.value };
     },
     [api, client, describe, status, pushUndo],
   );
@@ -87,7 +100,7 @@ export function useFigureEditing(describe: (figure: Figure) => string) {
   const remove = useCallback(
     async (figure: Figure): Promise<Result<unknown>> => {
       const end = status.begin();
-      const result = await api['figures.delete']({ ids: [figure.id] });
+      const result = await api['figures.delete']({ ids: [figure.id], versions: [figure.version] });
       end(result.ok ? { ok: true } : { ok: false, message: result.error.message });
       if (!result.ok) return result;
       pushUndo({

@@ -34,7 +34,15 @@ function mergeUnknown(
  * quarter.
  */
 export function FiguresImport({ nativeDialogs }: { readonly nativeDialogs: boolean }) {
-  const ids = { layout: useId(), area: useId(), one: useId(), sheet: useId(), saved: useId(), names: useId() };
+  const ids = {
+    layout: useId(),
+    area: useId(),
+    one: useId(),
+    ask: useId(),
+    sheet: useId(),
+    saved: useId(),
+    names: useId(),
+  };
   const [file, setFile] = useState<ChosenFiles | null>(null);
   const [mapping, setMappingState] = useState<FigureMappingInput>({});
   const [unknown, setUnknown] = useState<readonly UnknownNameData[]>([]);
@@ -67,6 +75,8 @@ export function FiguresImport({ nativeDialogs }: { readonly nativeDialogs: boole
       : problem?.where?.field === 'indicator'
         ? 'wide-period'
         : null);
+  // A wide file that needs its one indicator (or period) named: a question for the person, not an error.
+  const missingOne = problem?.where?.row === undefined ? missingName(problem?.where?.field) : null;
   const header = data?.header ?? [];
   const ignored = new Set(mapping.ignore ?? []);
 
@@ -193,6 +203,7 @@ export function FiguresImport({ nativeDialogs }: { readonly nativeDialogs: boole
                   id={ids.one}
                   className="text-input"
                   list={`${ids.one}-names`}
+                  aria-describedby={missingOne ? ids.ask : undefined}
                   value={mapping.indicator ?? ''}
                   onChange={(e) => optional('indicator', e.target.value)}
                 />
@@ -212,6 +223,7 @@ export function FiguresImport({ nativeDialogs }: { readonly nativeDialogs: boole
                   id={ids.one}
                   className="text-input"
                   list={`${ids.one}-names`}
+                  aria-describedby={missingOne ? ids.ask : undefined}
                   value={mapping.period ?? ''}
                   onChange={(e) => optional('period', e.target.value)}
                 />
@@ -258,7 +270,11 @@ export function FiguresImport({ nativeDialogs }: { readonly nativeDialogs: boole
               {preview.error.message}
             </p>
           ) : null}
-          {problem ? (
+          {missingOne ? (
+            <p className="import-ask" id={ids.ask}>
+              {MISSING_ONE_TEXT[missingOne]}
+            </p>
+          ) : problem ? (
             <p className="error-text import-problem" role="alert">
               {formatError(problem)}
             </p>
@@ -343,6 +359,18 @@ export function FiguresImport({ nativeDialogs }: { readonly nativeDialogs: boole
       ) : null}
     </div>
   );
+}
+
+const MISSING_ONE_TEXT = {
+  indicator:
+    'This file has one column per period, so all its figures are for one indicator: name it under "Indicator" above (an existing one, or a new name to create).',
+  period:
+    'This file has one column per indicator, so all its figures are for one period: name it under "Period" above (an existing one, or a new name to create).',
+} as const;
+
+/** The one name a wide file needs from the person, when that is what stops the preview. */
+function missingName(field: string | undefined): keyof typeof MISSING_ONE_TEXT | null {
+  return field === 'indicator' || field === 'period' ? field : null;
 }
 
 /** A copy without one key (an optional mapping field left to the header again). */

@@ -1,4 +1,5 @@
 import type { FigureImportSummary, PoliceImportSummary, PopulationImportSummary } from '../../../shared/imports';
+import { NamedRowsList } from './NamedRowsList';
 import { wholeNumber } from './import-files';
 
 type Summary = FigureImportSummary | PoliceImportSummary | PopulationImportSummary;
@@ -25,18 +26,7 @@ export function ImportSummary({ summary }: { readonly summary: Summary }) {
     case 'figures':
       return <FiguresSummary summary={summary} />;
     case 'police':
-      return (
-        <Numbers
-          label="police.uk import"
-          rows={[
-            ['Months', summary.months.join(', ') || 'none'],
-            ['Rows read', summary.rowsRead],
-            ['Rows counted', summary.rowsCounted],
-            ['Outside the areas', summary.rowsOutsideAreas],
-            ['Without an LSOA', summary.rowsWithoutLsoa],
-          ]}
-        />
-      );
+      return <PoliceSummary summary={summary} />;
     case 'population':
       return (
         <Numbers
@@ -95,6 +85,43 @@ function FiguresSummary({ summary }: { readonly summary: FigureImportSummary }) 
             ))}
           </ul>
         </section>
+      ) : null}
+    </>
+  );
+}
+
+function PoliceSummary({ summary }: { readonly summary: PoliceImportSummary }) {
+  return (
+    <>
+      <Numbers
+        label="police.uk import"
+        rows={[
+          ['Months', summary.months.join(', ') || 'none'],
+          ['Rows read', summary.rowsRead],
+          ['Rows counted', summary.rowsCounted],
+          ['Outside the areas', summary.rowsOutsideAreas],
+          ['Without an LSOA', summary.rowsWithoutLsoa],
+        ]}
+      />
+      <p className="import-created" data-testid="police-figures">
+        Figures for the months, and the quarters, financial years and April-to-date periods they complete:{' '}
+        {wholeNumber(summary.figures.created)} created, {wholeNumber(summary.figures.updated)} updated,{' '}
+        {wholeNumber(summary.figures.unchanged)} unchanged.
+      </p>
+      {summary.rowsOutsideAreas > 0 ? (
+        <NamedRowsList
+          title="Outside the partnership’s areas (not counted)"
+          testId="police-outside-areas"
+          named={summary.outsideAreas}
+        />
+      ) : null}
+      {summary.rowsWithoutLsoa > 0 ? (
+        <NamedRowsList title="No LSOA (not counted)" testId="police-without-lsoa" named={summary.withoutLsoa} />
+      ) : null}
+      {summary.newCrimeTypes.length > 0 ? (
+        <p className="import-created" data-testid="police-new-indicators">
+          New indicators: {summary.newCrimeTypes.map((type) => `${type} (police.uk)`).join(', ')}
+        </p>
       ) : null}
     </>
   );

@@ -1,4 +1,5 @@
 import { formatError } from '../../../shared/errors';
+import { wholeNumber } from './import-files';
 import { JobProgressBar } from './JobProgressBar';
 import type { JobState } from './use-import-job';
 
@@ -8,17 +9,17 @@ export function jobAnnouncement(state: JobState): string {
   const { outcome } = state;
   if (outcome.status === 'cancelled') return 'Cancelled: nothing was written.';
   if (outcome.status === 'unknown-names')
-    return `${outcome.unknown.length} ${outcome.unknown.length === 1 ? 'name is' : 'names are'} not in the database: choose what each one is.`;
+    return `${wholeNumber(outcome.unknown.length)} ${outcome.unknown.length === 1 ? 'name is' : 'names are'} not in the database: choose what each one is.`;
   const { summary } = outcome;
   switch (summary.kind) {
     case 'figures':
       return summary.dryRun
-        ? `Checked: ${summary.created} figures would be created, ${summary.updated} updated, ${summary.unchanged} unchanged. Nothing was written.`
-        : `Imported: ${summary.created} figures created, ${summary.updated} updated, ${summary.unchanged} unchanged.`;
+        ? `Checked: ${wholeNumber(summary.created)} figures would be created, ${wholeNumber(summary.updated)} updated, ${wholeNumber(summary.unchanged)} unchanged. Nothing was written.`
+        : `Imported: ${wholeNumber(summary.created)} figures created, ${wholeNumber(summary.updated)} updated, ${wholeNumber(summary.unchanged)} unchanged.`;
     case 'police':
-      return `Imported ${summary.rowsCounted} crimes from ${summary.rowsRead} rows of police.uk data.`;
+      return `Imported ${wholeNumber(summary.rowsCounted)} crimes from ${wholeNumber(summary.rowsRead)} rows of police.uk data.`;
     case 'population':
-      return `Imported populations: ${summary.inserted} inserted, ${summary.updated} updated, ${summary.unchanged} unchanged.`;
+      return `Imported populations: ${wholeNumber(summary.inserted)} inserted, ${wholeNumber(summary.updated)} updated, ${wholeNumber(summary.unchanged)} unchanged.`;
   }
 }
 

@@ -18,14 +18,16 @@ export function PreviewTable({
         <caption className="import-caption">The first {rows.length} rows of the file, as the import reads them</caption>
         <thead>
           <tr>
-            {header.map((name, index) => (
-              <th key={index} scope="col" data-role={roles[index] ?? 'unknown'}>
-                <span className="import-column-name">{name || `(column ${index + 1})`}</span>
-                <span className={`role role-${(roles[index] ?? 'unknown').replace(/\W+/g, '-')}`}>
-                  {roles[index] ?? '?'}
-                </span>
-              </th>
-            ))}
+            {header.map((name, index) => {
+              // Until the columns can be read (say the one indicator is not named yet), a column has no role to show.
+              const role = roles[index];
+              return (
+                <th key={index} scope="col" data-role={role ?? 'unknown'}>
+                  <span className="import-column-name">{name || `(column ${index + 1})`}</span>
+                  {role ? <span className={`role role-${role.replace(/\W+/g, '-')}`}>{role}</span> : null}
+                </th>
+              );
+            })}
           </tr>
         </thead>
         <tbody>

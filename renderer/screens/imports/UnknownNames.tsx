@@ -12,6 +12,15 @@ interface UnknownNamesProps {
 
 const CREATE = '\u0000create';
 
+/** Where the name came from: a row and column of the file, or the one indicator or period named above. */
+function whereText(name: UnknownNameData): string {
+  const { where } = name;
+  if (where?.row === undefined && (where?.field === 'indicator' || where?.field === 'period')) {
+    return `the ${where.field} named above, for the whole file`;
+  }
+  return describeWhere(where);
+}
+
 /** Names in the file the database does not know, each with a choice: create it, or map it to an existing one. */
 export function UnknownNames({ unknown, existing, choices, onChoose }: UnknownNamesProps) {
   return (
@@ -40,7 +49,7 @@ export function UnknownNames({ unknown, existing, choices, onChoose }: UnknownNa
                 {name.name}
                 {name.mappedTo ? <span className="cell-muted"> (mapped to {name.mappedTo}, not found)</span> : null}
               </th>
-              <td>{describeWhere(name.where)}</td>
+              <td>{whereText(name)}</td>
               <td>
                 <select
                   aria-label={`Use for ${name.kind} ${name.name}`}

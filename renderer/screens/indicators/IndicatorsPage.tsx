@@ -1,8 +1,10 @@
+import { useMemo } from 'react';
 import { indicatorFields } from '../../../shared/api/records';
 import { POLARITIES, RATE_DENOMINATORS, UNITS } from '../../../shared/domain';
-import type { Indicator } from '../../../shared/model';
+import type { Indicator, Partner } from '../../../shared/model';
 import type { FieldSpec } from '../../grid/field-spec';
-import { enumOptions, longField, numberField, selectField, textField } from '../../grid/specs';
+import { enumOptions, longField, numberField, recordOptions, selectField, textField } from '../../grid/specs';
+import { useRecords } from '../../data/queries';
 import { RecordGrid } from '../shared/RecordGrid';
 
 export const UNIT_LABELS: Readonly<Record<string, string>> = {
@@ -12,7 +14,7 @@ export const UNIT_LABELS: Readonly<Record<string, string>> = {
   money: '£',
 };
 
-const indicatorColumns: FieldSpec<Indicator>[] = [
+const indicatorColumns = (partners: readonly Partner[]): FieldSpec<Indicator>[] => [
   textField('name', 'Name', { size: 300 }),
   selectField(
     'unit',
@@ -25,16 +27,25 @@ const indicatorColumns: FieldSpec<Indicator>[] = [
   selectField('polarity', 'Good when', enumOptions(POLARITIES), { size: 150 }),
   textField('source', 'Source', { size: 200 }),
   longField('definition', 'Definition', { size: 320 }),
+  // On a team database, the owner's analysts enter the indicator's figures (and only they, with the secretaries).
+  selectField(
+    'partnerId',
+    'Figures by',
+    recordOptions(partners, (partner) => partner.shortName ?? partner.name),
+    { nullable: true, size: 160 },
+  ),
 ];
 
-/** Indicators: what is counted, in which unit, and which direction is good news. */
+/** Indicators: what is counted, in which unit, which direction is good news, and whose figures they are. */
 export function IndicatorsPage() {
+  const partners = useRecords<Partner>('partners');
+  const specs = useMemo(() => indicatorColumns(partners.rows), [partners.rows]);
   return (
     <RecordGrid<Indicator>
       entity="indicators"
       label="Indicators"
       addLabel="Add indicator"
-      specs={indicatorColumns}
+      specs={specs}
       schema={indicatorFields}
       describe={(indicator) => indicator.name}
       height={560}
@@ -50,6 +61,7 @@ export function IndicatorsPage() {
           polarity: 'lower is better',
           source: null,
           definition: null,
+          partnerId: null,
         };
       }}
     />

@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
 import type { Action, ActionOwnerInput } from '../../../shared/api/actions-contract';
 import type { Meeting } from '../../../shared/api/meetings-contract';
-import { formatError } from '../../../shared/errors';
 import type { Partner, Person, Plan, Priority } from '../../../shared/model';
 import { useRecords } from '../../data/queries';
 import { FormDialog } from './FormDialog';
 import { dateText } from './format';
+import { staleRetry } from './use-versioned-save';
 import { useWrite } from './use-write';
 
 interface ActionFormDialogProps {
@@ -48,6 +48,8 @@ export function ActionFormDialog({ meeting, action, onClose }: ActionFormDialogP
   const [ownerName, setOwnerName] = useState(action?.owner?.kind === 'name' ? action.owner.name : '');
   const [dueOn, setDueOn] = useState(action?.dueOn ?? '');
   const [priorityId, setPriorityId] = useState(action?.priority?.id ?? null);
+  // The action's version this edit is made from; after a stale refusal, the version saved now (save again: keep mine).
+  const [version, setVersion] = useState(action?.version);
 
   const priorityGroups = useMemo(
     () =>
@@ -69,9 +71,13 @@ export function ActionFormDialog({ meeting, action, onClose }: ActionFormDialogP
         ? await write('actions.add', { meetingId: meeting.id, agendaItemId: itemId ?? 0, ...fields })
         : await write('actions.update', {
             id: action.id,
+            ...(version === undefined ? {} : { version }),
             changes: { ...fields, ...(raisedHere && itemId !== null ? { agendaItemId: itemId } : {}) },
           });
-    return result.ok ? null : formatError(result.error);
+    if (result.ok) return null;
+    const retry = staleRetry(result.error);
+    if (retry.version !== null) setVersion(retry.version);
+    return retry.message;
   };
 
   return (

@@ -4,6 +4,7 @@ import type { ActionStatus } from '../../../shared/domain';
 import { formatError } from '../../../shared/errors';
 import { FormDialog } from './FormDialog';
 import { dateText, todayIso } from './format';
+import { staleRetry } from './use-versioned-save';
 import { useWrite } from './use-write';
 
 const TITLES: Readonly<Record<ActionStatus, string>> = {
@@ -51,6 +52,8 @@ export function ActionStatusDialog({ action, status, onClose }: StatusDialogProp
   const [note, setNote] = useState('');
   const [author, setAuthor] = useState('');
   const [closedOn, setClosedOn] = useState(todayIso());
+  // The action's version this change is made from; after a stale refusal, the version saved now.
+  const [version, setVersion] = useState(action.version);
   const closing = status !== 'open';
   return (
     <FormDialog
@@ -60,12 +63,16 @@ export function ActionStatusDialog({ action, status, onClose }: StatusDialogProp
       onSubmit={async () => {
         const result = await write('actions.setStatus', {
           id: action.id,
+          version,
           status,
           note: orNull(note),
           author: orNull(author),
           ...(closing ? { closedOn } : {}),
         });
-        return result.ok ? null : formatError(result.error);
+        if (result.ok) return null;
+        const retry = staleRetry(result.error);
+        if (retry.version !== null) setVersion(retry.version);
+        return retry.message;
       }}
     >
       <Quoted action={action} />

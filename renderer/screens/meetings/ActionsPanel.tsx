@@ -80,7 +80,7 @@ export function ActionsPanel({ meeting }: { meeting: Meeting }) {
           entity="actions"
           id={dialog.action.id}
           what={`the action “${dialog.action.description}”`}
-          onConfirm={() => write('actions.delete', { id: dialog.action.id })}
+          onConfirm={() => write('actions.delete', { id: dialog.action.id, version: dialog.action.version })}
           onClose={close}
         />
       ) : null}

@@ -91,7 +91,7 @@ export function AgendaPanel({ meeting, built, selectedItemId, onSelectItem }: Ag
           entity={null}
           id={deleting.id}
           what={`agenda item ${deleting.position} "${deleting.title}"`}
-          onConfirm={() => write('agenda.delete', { id: deleting.id })}
+          onConfirm={() => write('agenda.delete', { id: deleting.id, version: deleting.version })}
           onClose={(deleted) => {
             setDeleting(null);
             if (deleted) onSelectItem(null);

@@ -3,10 +3,13 @@ import type { AgendaItem } from '../../../shared/api/meetings-contract';
 import { formatError } from '../../../shared/errors';
 import type { AgendaContent, PaperDoc } from '../../../shared/pack/agenda-content';
 import type { PackProblem } from '../../../shared/pack/document';
+import { useApi } from '../../data/api-context';
 import { ContentFields } from './ContentFields';
 import { KIND_LABELS } from './item-kinds';
 import { PaperEditor } from './PaperEditor';
+import { StaleNotice } from './StaleNotice';
 import { useDebouncedChanges } from './use-debounced-changes';
+import { useVersionedSave } from './use-versioned-save';
 import { useWrite } from './use-write';
 
 type ItemChanges = Partial<{
@@ -23,19 +26,44 @@ interface ItemEditorProps {
   readonly onDelete: () => void;
 }
 
-/** One agenda item: its title, presenter and time, and what it puts in the pack, by kind. Saves as it goes. */
+/**
+ * One agenda item: its title, presenter and time, and what it puts in the
+ * pack, by kind. Saves as it goes, from the item's version the editor shows:
+ * when someone else saved the item first, the user keeps theirs or takes the other's.
+ */
 export function ItemEditor({ item, problems, onDelete }: ItemEditorProps) {
+  const api = useApi();
   const write = useWrite();
   const [draft, setDraft] = useState(item);
-  const [failure, setFailure] = useState<string | null>(null);
-  const save = useCallback(
-    (changes: ItemChanges) => {
-      void write('agenda.update', { id: item.id, changes }).then((result) =>
-        setFailure(result.ok ? null : formatError(result.error)),
-      );
-    },
+  const [takeFailure, setTakeFailure] = useState<string | null>(null);
+  const send = useCallback(
+    (version: number, changes: ItemChanges) => write('agenda.update', { id: item.id, version, changes }),
     [item.id, write],
   );
+  const versioned = useVersionedSave(item.version, send);
+  const saveInTurn = versioned.save;
+  const save = useCallback((changes: ItemChanges) => void saveInTurn(changes), [saveInTurn]);
+  /** The item as saved now, with `mine` over it: the editor then shows what the other person saved too. */
+  const showSaved = async (mine: ItemChanges): Promise<AgendaItem | null> => {
+    const meeting = await api['meetings.get']({ id: item.meetingId });
+    const saved = meeting.ok ? meeting.value.items.find((candidate) => candidate.id === item.id) : undefined;
+    if (!saved) {
+      setTakeFailure(meeting.ok ? 'the item has been deleted' : formatError(meeting.error));
+      return null;
+    }
+    setTakeFailure(null);
+    setDraft({ ...saved, ...mine });
+    return saved;
+  };
+  const takeTheirs = async () => {
+    const saved = await showSaved({});
+    if (saved) versioned.takeTheirs(saved);
+  };
+  const keepMine = async () => {
+    if (versioned.conflict) await showSaved(versioned.conflict.changes);
+    versioned.keepMine();
+  };
+  const failure = versioned.conflict ? null : (takeFailure ?? versioned.failure);
   const { schedule, flush } = useDebouncedChanges(save);
   const change = (changes: ItemChanges, at: 'now' | 'later' = 'later') => {
     setDraft((current) => ({ ...current, ...changes }));
@@ -94,6 +122,13 @@ export function ItemEditor({ item, problems, onDelete }: ItemEditorProps) {
       <div role="alert" className="item-failure">
         {failure ? <p className="error-text">{failure}</p> : null}
       </div>
+      {versioned.conflict ? (
+        <StaleNotice
+          message={versioned.conflict.message}
+          onKeepMine={() => void keepMine()}
+          onTakeTheirs={() => void takeTheirs()}
+        />
+      ) : null}
       {draft.content.kind === 'paper' ? (
         <PaperEditor
           title={draft.title}

@@ -3,9 +3,12 @@ import { MARKINGS, type Marking } from '../../../shared/domain';
 import type { Meeting, MeetingPerson } from '../../../shared/api/meetings-contract';
 import { formatError } from '../../../shared/errors';
 import type { Period } from '../../../shared/model';
+import { useApi } from '../../data/api-context';
 import { useRecords } from '../../data/queries';
 import { PeopleEditor } from './PeopleEditor';
+import { StaleNotice } from './StaleNotice';
 import { useDebouncedChanges } from './use-debounced-changes';
+import { useVersionedSave } from './use-versioned-save';
 import { useWrite } from './use-write';
 
 type MeetingChanges = Partial<{
@@ -25,23 +28,46 @@ const orNull = (text: string) => (text.trim() === '' ? null : text);
 /**
  * The meeting's own facts: board, title, date and time, the quarter it reports
  * on, venue, protective marking, who attends and who sent apologies. Each
- * change saves itself (typing after a pause or on leaving the field).
+ * change saves itself (typing after a pause or on leaving the field), made
+ * from the meeting's version the form shows: when someone else saved the
+ * meeting first, the user keeps theirs or takes the other's.
  */
 export function MeetingDetails({ meeting }: { meeting: Meeting }) {
+  const api = useApi();
   const write = useWrite();
   const periods = useRecords<Period>('periods');
   const [draft, setDraft] = useState(meeting);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [takeFailure, setTakeFailure] = useState<string | null>(null);
 
-  const save = useCallback(
-    (changes: MeetingChanges) => {
-      void write('meetings.update', { id: meeting.id, changes }).then((result) =>
-        setFailure(result.ok ? null : formatError(result.error)),
-      );
-    },
+  const send = useCallback(
+    (version: number, changes: MeetingChanges) => write('meetings.update', { id: meeting.id, version, changes }),
     [meeting.id, write],
   );
+  const versioned = useVersionedSave(meeting.version, send);
+  const saveInTurn = versioned.save;
+  const save = useCallback((changes: MeetingChanges) => void saveInTurn(changes), [saveInTurn]);
   const { schedule, flush } = useDebouncedChanges(save);
+
+  /** The meeting as saved now, with `mine` over it: the form then shows what the other person saved too. */
+  const showSaved = async (mine: MeetingChanges): Promise<Meeting | null> => {
+    const saved = await api['meetings.get']({ id: meeting.id });
+    if (!saved.ok) {
+      setTakeFailure(formatError(saved.error));
+      return null;
+    }
+    setTakeFailure(null);
+    setDraft({ ...saved.value, ...mine });
+    return saved.value;
+  };
+  const takeTheirs = async () => {
+    const saved = await showSaved({});
+    if (saved) versioned.takeTheirs(saved);
+  };
+  const keepMine = async () => {
+    if (versioned.conflict) await showSaved(versioned.conflict.changes);
+    versioned.keepMine();
+  };
+  const failure = versioned.conflict ? null : (takeFailure ?? versioned.failure);
 
   const change = (changes: MeetingChanges, at: 'now' | 'later' = 'later') => {
     setDraft((current) => ({ ...current, ...changes }));
@@ -140,6 +166,13 @@ export function MeetingDetails({ meeting }: { meeting: Meeting }) {
       <div role="alert" className="details-failure">
         {failure ? <p className="error-text">{failure}</p> : null}
       </div>
+      {versioned.conflict ? (
+        <StaleNotice
+          message={versioned.conflict.message}
+          onKeepMine={() => void keepMine()}
+          onTakeTheirs={() => void takeTheirs()}
+        />
+      ) : null}
       <div className="people-columns">
         <PeopleEditor
           label="Attendees"

@@ -6,7 +6,7 @@ import type { Entity } from '../../data/entities';
 import { EditableGrid } from '../../grid/EditableGrid';
 import type { FieldSpec } from '../../grid/field-spec';
 
-export interface RecordGridProps<Row extends { readonly id: number }> {
+export interface RecordGridProps<Row extends { readonly id: number; readonly version: number }> {
   readonly entity: Entity;
   readonly label: string;
   readonly addLabel: string;
@@ -27,7 +27,7 @@ export interface RecordGridProps<Row extends { readonly id: number }> {
 const refused = (message: string): Result<never> => ({ ok: false, error: { code: 'invalid-input', message } });
 
 /** A grid over one entity's records: list, edit, add and delete through the API (data part of a screen). */
-export function RecordGrid<Row extends { readonly id: number }>(props: RecordGridProps<Row>) {
+export function RecordGrid<Row extends { readonly id: number; readonly version: number }>(props: RecordGridProps<Row>) {
   const { entity, describe } = props;
   const records = useRecords<Row>(entity, props.where, props.enabled ?? true);
   const editing = useRecordEditing<Row>(entity, describe);

@@ -199,7 +199,11 @@ describe('an action’s trail', () => {
     });
 
     // The partner's new name shows; once the partner is deleted, the name given stays.
-    await api.call('partners.update', { id: victimSupport, changes: { name: 'Thames Valley Victim Support' } });
+    await api.call('partners.update', {
+      id: victimSupport,
+      version: partners[0]?.version ?? 1,
+      changes: { name: 'Thames Valley Victim Support' },
+    });
     expect((await api.call('actions.get', { id: edited.id })).owner).toEqual({
       kind: 'partner',
       id: victimSupport,

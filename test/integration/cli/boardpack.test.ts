@@ -1,7 +1,10 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { suitePath, tempPath } from '../../helpers/temp-files';
+import { describeLocation } from '../../../shared/database-location';
+import { ADMIN_PASSWORD } from '../../helpers/postgres-server';
+import { newLocation, tempPath } from '../../helpers/temp-files';
 import { boardpack, boardpackProcess } from '../../helpers/run-boardpack';
+import { TEST_ENGINE } from '../../helpers/test-engine';
 
 interface JsonRow {
   area: string;
@@ -14,10 +17,11 @@ interface JsonRow {
   total: boolean;
 }
 
+/** The demo database on this run's engine; the tests of damaged, missing and foreign files use files of their own. */
 let demo: string;
 
 beforeAll(async () => {
-  demo = suitePath('demo.db');
+  demo = await newLocation({ suite: true });
   const result = await boardpack('init', '--db', demo, '--demo');
   expect(result.code).toBe(0);
 });
@@ -34,14 +38,17 @@ async function compareJson(...args: string[]): Promise<JsonRow[]> {
 
 describe('boardpack init', () => {
   it('creates a database with the demo dataset and says what it loaded', async () => {
-    const path = tempPath('new.db');
-    const result = await boardpack('init', '--db', path, '--demo');
+    const location = await newLocation();
+    const result = await boardpack('init', '--db', location, '--demo');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/Created .*new\.db with the demo dataset: 8 plans, \d+ priorities/);
+    expect(result.stdout).toMatch(/^Created \S+ with the demo dataset: 8 plans, \d+ priorities/);
+    // A team database's URL is named without its password.
+    expect(result.stdout).toContain(`Created ${describeLocation(location)} with`);
+    expect(result.stdout).not.toContain(ADMIN_PASSWORD);
   });
 
   it('creates an empty database without --demo', async () => {
-    const result = await boardpack('init', '--db', tempPath('empty.db'));
+    const result = await boardpack('init', '--db', await newLocation());
     expect(result).toMatchObject({ code: 0, stdout: expect.stringContaining('(empty)') });
   });
 
@@ -242,14 +249,23 @@ describe('boardpack check', () => {
     expect(result.stdout).toMatch(/Domestic burglary, Wycombe, .*printed -116, computed -166/);
     expect(result.stdout).not.toMatch(/PCC expected budget/);
     expect(result.stdout).toMatch(/UNCHECKED .*Anti-social behaviour incidents/);
-    expect(result.stdout).toMatch(/checks: \d+ agree, 2 disagree, 1 cannot be checked\./);
+    // A team database's storage is its server's to check, and the report says so.
+    if (TEST_ENGINE === 'postgres') {
+      expect(result.stdout).toMatch(/UNCHECKED +integrity: .*checked by its PostgreSQL server, not by Boardpack/);
+      expect(result.stdout).toMatch(/checks: \d+ agree, 2 disagree, 2 cannot be checked\./);
+    } else {
+      expect(result.stdout).toMatch(/checks: \d+ agree, 2 disagree, 1 cannot be checked\./);
+    }
   });
 
   it('with --all, also lists the checks that agree: the PCC £501k, the county totals', async () => {
     const result = await boardpack('check', '--db', demo, '--all');
     expect(result.stdout).toMatch(/ok .*PCC expected budget/);
     expect(result.stdout).toMatch(/ok .*Domestic burglary, Buckinghamshire, Apr-Dec 2013 \(sum of police areas\)/);
-    expect(result.stdout).toMatch(/ok .*integrity check: ok/);
+    expect(result.stdout).toMatch(
+      TEST_ENGINE === 'postgres' ? /UNCHECKED .*integrity check: a team/ : /ok .*integrity check: ok/,
+    );
+    expect(result.stdout).toMatch(/ok .*foreign keys: ok/);
     expect(result.stdout).toMatch(/ok .*6\.14%.*agreeing with the stated 6\.14%/);
   });
 

@@ -9,14 +9,14 @@ import { findPeriod } from '../../../db/repositories/periods';
 import type { Db } from '../../../db/schema/database';
 import { viewSpec } from '../../../shared/views/view-spec';
 import { boardpack, boardpackProcess } from '../../helpers/run-boardpack';
-import { suitePath, tempDir } from '../../helpers/temp-files';
+import { newLocation, tempDir } from '../../helpers/temp-files';
 
 /** `boardpack chart`: a saved comparison view drawn to an SVG file, with one-line errors. */
 
 let demo: string;
 
 beforeAll(async () => {
-  demo = suitePath('chart.db');
+  demo = await newLocation({ suite: true });
   expect((await boardpack('init', '--db', demo, '--demo')).code).toBe(0);
   const opened = await openDatabase(demo);
   const { db } = opened;

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { boardpack, boardpackProcess } from '../../helpers/run-boardpack';
-import { tempPath } from '../../helpers/temp-files';
+import { newLocation, tempPath } from '../../helpers/temp-files';
 
 interface CompareRow {
   area: string;
@@ -50,13 +50,13 @@ const periodMapping = (indicator: string): string =>
   );
 
 async function emptyDb(): Promise<string> {
-  const db = tempPath('empty.db');
+  const db = await newLocation();
   expect((await boardpack('init', '--db', db)).code).toBe(0);
   return db;
 }
 
 async function demoDb(): Promise<string> {
-  const db = tempPath('demo.db');
+  const db = await newLocation();
   expect((await boardpack('init', '--db', db, '--demo')).code).toBe(0);
   return db;
 }

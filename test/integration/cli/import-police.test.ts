@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { POLICE_HEADER_LINE } from '../../bench/police-synthetic-file';
 import { boardpack } from '../../helpers/run-boardpack';
-import { tempPath } from '../../helpers/temp-files';
+import { newLocation, tempPath } from '../../helpers/temp-files';
 
 const row = (crimeType: string, lsoaCode: string, lsoaName: string, id = ''): string =>
   `${id},2024-04,Thames Valley Police,Thames Valley Police,-0.74,51.62,On or near Easton Street,${lsoaCode},${lsoaName},${crimeType},,`;
@@ -23,7 +23,7 @@ function streetFile(): string {
 }
 
 async function demoDb(): Promise<string> {
-  const db = tempPath('demo.db');
+  const db = await newLocation();
   expect((await boardpack('init', '--db', db, '--demo')).code).toBe(0);
   return db;
 }

@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { boardpack } from '../../helpers/run-boardpack';
-import { tempPath } from '../../helpers/temp-files';
+import { newLocation, tempPath } from '../../helpers/temp-files';
 
 async function demoDb(): Promise<string> {
-  const db = tempPath('demo.db');
+  const db = await newLocation();
   expect((await boardpack('init', '--db', db, '--demo')).code).toBe(0);
   return db;
 }

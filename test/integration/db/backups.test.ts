@@ -109,4 +109,16 @@ describe('backups', () => {
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/give --file BACKUP/);
   });
+
+  it('refuses a team database, which its server backs up, without showing its password', async () => {
+    const url = 'postgres://ana:s3cret@db.council.example/csp';
+    for (const [kind, ...rest] of [['list'], ['create'], ['restore', '--latest']] as const) {
+      const result = await boardpack('backup', kind, '--db', url, ...rest);
+      expect(result.code, kind).toBe(2);
+      expect(result.stderr).toContain(
+        `boardpack backup ${kind}: field db: postgres://ana@db.council.example/csp is a team database: its PostgreSQL server backs it up (pg_dump), not Boardpack`,
+      );
+      expect(result.stderr).not.toContain('s3cret');
+    }
+  });
 });

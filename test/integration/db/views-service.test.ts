@@ -11,25 +11,26 @@ import { compareFigures } from '../../../db/services/compare-figures';
 import { evaluateView } from '../../../db/services/evaluate-view';
 import { viewSpec, type ViewSpecInput } from '../../../shared/views/view-spec';
 import type { EvaluatedView, NumberCell, ViewRow } from '../../../shared/views/view-table';
-import { closeAfterTest, suitePath } from '../../helpers/temp-files';
+import { closeAfterTest, suiteDatabase } from '../../helpers/temp-files';
 
 /**
- * Comparison views evaluated on the demo dataset, in a real SQLite file: the
+ * Comparison views evaluated on the demo dataset, in a real database: the
  * numbers the board relies on come out of a view exactly as they come out of
  * `boardpack compare`, because both take the same path.
  */
 
 let db: Kysely<Database>;
-const path = suitePath('views.db');
+let location: string;
 
 beforeAll(async () => {
-  const created = await openDatabase(path, { create: true });
+  const created = await suiteDatabase();
   await loadDemoDataset(created.db, { actor: 'test', now: () => '2026-11-26T09:00:00.000Z' });
-  await created.close();
+  location = created.location;
 });
 
+/** The demo database opened afresh for one test, as the app opens it. */
 async function open(): Promise<Kysely<Database>> {
-  db = closeAfterTest(await openDatabase(path)).db;
+  db = closeAfterTest(await openDatabase(location)).db;
   return db;
 }
 

@@ -78,7 +78,7 @@ beforeAll(async () => {
     db,
     jobs: new JobRunner(spawnTypeScriptWorker, () => undefined),
     writer: { actor: 'fuzz', now: () => '2026-11-26T10:00:00.000Z' },
-    databasePath: path,
+    databaseLocation: path,
     version: '0.0.0-test',
   };
 }, 60_000);

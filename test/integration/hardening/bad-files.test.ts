@@ -156,13 +156,13 @@ describe('a corrupt Boardpack file (a valid header, garbage in the middle of a p
     const path = await corruptFile();
     const before = sha256(path);
     const { session, dialogs, deps } = await appSession();
-    const current = session.path;
+    const current = session.location;
     expect(await openDatabaseFile(deps, path)).toBe(false);
     expect(dialogs.showError).toHaveBeenCalledWith(
       'Boardpack could not open the file',
       expect.stringMatching(/is damaged, so Boardpack cannot use it/),
     );
-    expect(session.path).toBe(current);
+    expect(session.location).toBe(current);
     await expectUsable(session);
     expect(sha256(path)).toBe(before);
   });
@@ -171,7 +171,7 @@ describe('a corrupt Boardpack file (a valid header, garbage in the middle of a p
     const path = await corruptFile();
     // Opened as the command line's reading commands open a file, without the check.
     const database = closeAfterTest(await openDatabase(path));
-    const result = await dispatch({ db: database.db, writer, databasePath: path, version: 'test' }, 'figures.list', {});
+    const result = await dispatch({ db: database.db, writer, databaseLocation: path, version: 'test' }, 'figures.list', {});
     expect(result).toEqual({
       ok: false,
       error: {
@@ -248,7 +248,7 @@ describe('a read-only file', () => {
 describe('a full disk', () => {
   it('SQLITE_FULL on a write says "the disk is full", saves nothing, and the file and the session carry on', async () => {
     const { db } = await apiOnDatabase();
-    const context = { db, writer, databasePath: '', version: 'test' };
+    const context = { db, writer, databaseLocation: '', version: 'test' };
     // The connection may not grow the file: a write that needs a new page fails as on a full disk.
     await sql.raw(`pragma max_page_count = ${Number(await pragma(db, 'page_count'))}`).execute(db);
     const term = (n: number) => ({ term: `Term ${n}`, definition: `${n} `.padEnd(1000, 'x') });

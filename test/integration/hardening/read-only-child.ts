@@ -59,7 +59,7 @@ const switched = await openDatabaseFile(
   readOnly,
 );
 const written = await dispatch(session.context(), 'glossary.create', { term: 'After', definition: 'still usable' });
-const sessionPath = session.path;
+const sessionPath = session.location;
 await session.close();
 
 process.stdout.write(

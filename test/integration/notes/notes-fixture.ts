@@ -1,26 +1,27 @@
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { loadDemoDataset } from '../../../db/demo/load-demo';
 import { openDatabase } from '../../../db/open-database';
 import type { ApiEvent } from '../../../shared/api/result';
 import type { NotesImportResult } from '../../../shared/api/notes-contract';
 import { dispatch, type DispatchContext } from '../../../electron/api/dispatch';
 import type { TestApi } from '../../helpers/api-context';
-import { closeAfterTest, suitePath, tempPath } from '../../helpers/temp-files';
+import { closeAfterTest, copyOfDatabase, newLocation, tempPath } from '../../helpers/temp-files';
 
 /**
- * The two sides of the offline exchange on real files: the secretary's
- * database (the demo dataset with version 1 of the March 2014 pack issued,
+ * The two sides of the offline exchange: the secretary's database on this
+ * run's engine (the demo dataset with version 1 of the March 2014 pack issued,
  * built once per test file and copied for each test) and the chair's pack file
- * written from it through the API, each behind the real dispatch.
+ * (always a file) written from it through the API, each behind the real dispatch.
  */
 
 export const MARCH_2014 = 1;
 
 export interface FileApi extends TestApi {
+  /** The database's location: a pack file's or database file's path, or a team database's URL. */
   readonly path: string;
 }
 
-/** The real dispatch on a database file; its clock moves a second on at every write, as a person's would. */
+/** The real dispatch on a database (a file or a URL); its clock moves a second on at every write, as a person's would. */
 export async function apiOnFile(path: string, actor: string): Promise<FileApi> {
   const database = closeAfterTest(await openDatabase(path));
   let tick = Date.parse('2026-11-26T10:00:00.000Z');
@@ -28,7 +29,7 @@ export async function apiOnFile(path: string, actor: string): Promise<FileApi> {
   const context: DispatchContext = {
     db: database.db,
     writer: { actor, now: () => new Date((tick += 1000)).toISOString() },
-    databasePath: path,
+    databaseLocation: path,
     version: '0.0.0-test',
     emit: (event) => events.push(event),
   };
@@ -51,18 +52,21 @@ export async function apiOnFile(path: string, actor: string): Promise<FileApi> {
 
 let template: string | null = null;
 
-/** A demo database with v1 of the March 2014 pack issued: a fresh copy of one built once per test file. */
+/**
+ * A demo database with v1 of the March 2014 pack issued, on this run's engine:
+ * a fresh copy of one built once per test file. Returns its location.
+ */
 export async function secretaryFile(): Promise<string> {
   if (template === null) {
-    const path = suitePath('secretary-template.db');
-    const database = await openDatabase(path, { create: true });
+    const location = await newLocation({ suite: true });
+    const database = await openDatabase(location, { create: true });
     try {
       await loadDemoDataset(database.db, { actor: 'test', now: () => '2026-11-26T09:00:00.000Z' });
       const issued = await dispatch(
         {
           db: database.db,
           writer: { actor: 'secretary', now: () => '2026-11-26T09:30:00.000Z' },
-          databasePath: path,
+          databaseLocation: location,
           version: 'test',
         },
         'pack.issue',
@@ -72,11 +76,9 @@ export async function secretaryFile(): Promise<string> {
     } finally {
       await database.close();
     }
-    template = path;
+    template = location;
   }
-  const copy = tempPath('secretary.db');
-  copyFileSync(template, copy);
-  return copy;
+  return copyOfDatabase(template);
 }
 
 export async function secretary(): Promise<FileApi> {

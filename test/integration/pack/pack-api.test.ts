@@ -260,6 +260,7 @@ describe('issuing', () => {
 
     await api.call('figures.update', {
       id: await figureId(api, 'Domestic burglary', 'Wycombe', 'Apr-Dec 2013'),
+      version: 1,
       changes: { value: 251 },
     });
 
@@ -314,6 +315,7 @@ describe('issuing', () => {
     const before = await api.call('pack.export', { meetingId: meeting.id, version: 1, format: 'html' });
     await api.call('figures.update', {
       id: await figureId(api, 'Domestic burglary', 'Wycombe', 'Apr-Dec 2013'),
+      version: 1,
       changes: { value: 251 },
     });
     const after = await api.call('pack.export', { meetingId: meeting.id, version: 1, format: 'html' });

@@ -4,34 +4,39 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/open-database';
 import { dispatch } from '../../../electron/api/dispatch';
 import { boardpack } from '../../helpers/run-boardpack';
-import { tempDir } from '../../helpers/temp-files';
+import { newLocation, tempDir } from '../../helpers/temp-files';
 
 const MEETING = 'Safer and Stronger Bucks Partnership Board — March 2014';
 const BROKEN = '{{figure "Domestic burglery" "Total Bucks" "Apr-Dec 2013"}}';
 
+/** The demo database on this run's engine, and a folder for what the commands write. */
 async function demoDatabase(): Promise<{ dir: string; db: string }> {
   const dir = tempDir();
-  const db = join(dir, 'demo.db');
+  const db = await newLocation();
   expect((await boardpack('init', '--db', db, '--demo')).code).toBe(0);
   return { dir, db };
 }
 
 /** Adds a paper whose field names an indicator that does not exist, through the app's own dispatch. */
-async function addBrokenPaper(path: string): Promise<void> {
-  const opened = await openDatabase(path);
+async function addBrokenPaper(location: string): Promise<void> {
+  const opened = await openDatabase(location);
   try {
     const writer = { actor: 'test', now: () => new Date().toISOString() };
-    const result = await dispatch({ db: opened.db, writer, databasePath: path, version: 'test' }, 'agenda.create', {
-      meetingId: 1,
-      title: 'Late paper',
-      content: {
-        kind: 'paper',
-        doc: {
-          type: 'doc',
-          content: [{ type: 'paragraph', content: [{ type: 'text', text: `There were ${BROKEN}.` }] }],
+    const result = await dispatch(
+      { db: opened.db, writer, databaseLocation: location, version: 'test' },
+      'agenda.create',
+      {
+        meetingId: 1,
+        title: 'Late paper',
+        content: {
+          kind: 'paper',
+          doc: {
+            type: 'doc',
+            content: [{ type: 'paragraph', content: [{ type: 'text', text: `There were ${BROKEN}.` }] }],
+          },
         },
       },
-    });
+    );
     expect(result.ok).toBe(true);
   } finally {
     await opened.close();

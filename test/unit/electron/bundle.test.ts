@@ -71,6 +71,7 @@ describe('the main bundle', () => {
       '@resvg/resvg-js',
       'better-sqlite3',
       'electron',
+      'pg-native',
     ]);
   });
 
@@ -92,7 +93,8 @@ describe('the main bundle', () => {
       ok: true,
       value: {
         version: '0.1.0',
-        databasePath: join(userData, 'boardpack.db'),
+        databaseLocation: join(userData, 'boardpack.db'),
+        engine: 'sqlite',
         partnership: DEMO_PARTNERSHIP,
         nativeFileDialogs: true,
       },
@@ -101,10 +103,13 @@ describe('the main bundle', () => {
 });
 
 describe('the import worker bundle', () => {
-  it('is built beside main and keeps only better-sqlite3 and Node’s own modules outside', () => {
+  it('is built beside main and keeps only better-sqlite3, pg-native (never installed) and Node’s own modules outside', () => {
     const worker = join(dirname(built.main), 'import-worker.cjs');
     expect(existsSync(worker)).toBe(true);
     const node = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
-    expect([...new Set(requiredModules(worker))].filter((id) => !node.has(id))).toEqual(['better-sqlite3']);
+    expect([...new Set(requiredModules(worker))].filter((id) => !node.has(id)).sort()).toEqual([
+      'better-sqlite3',
+      'pg-native',
+    ]);
   });
 });

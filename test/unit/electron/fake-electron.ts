@@ -59,6 +59,31 @@ export interface FakeElectronOptions {
   /** What requestSingleInstanceLock answers (true: this is the first instance). */
   readonly singleInstance?: boolean;
   readonly isPackaged?: boolean;
+  /**
+   * What the system keychain offers safeStorage: a real one (the default), none,
+   * or Linux's "basic_text" (a key built into Chromium, which protects nothing).
+   */
+  readonly keychain?: FakeKeychain;
+}
+
+export type FakeKeychain = 'available' | 'unavailable' | 'basic_text';
+
+const FAKE_SEAL = Buffer.from('fake-keychain-v1:');
+
+/**
+ * The fake keychain's encryption: the text's bytes XORed with a key stream,
+ * behind a marker. It really transforms the bytes, so a test can prove a file
+ * holds neither the text nor its base64, and a file it did not write is refused.
+ */
+export function fakeEncrypt(text: string): Buffer {
+  const bytes = Buffer.from(text, 'utf8');
+  return Buffer.concat([FAKE_SEAL, bytes.map((byte, index) => byte ^ ((index * 73 + 41) & 0xff))]);
+}
+
+export function fakeDecrypt(sealed: Buffer): string {
+  if (!sealed.subarray(0, FAKE_SEAL.length).equals(FAKE_SEAL)) throw new Error('Error while decrypting the ciphertext');
+  const bytes = sealed.subarray(FAKE_SEAL.length);
+  return Buffer.from(bytes.map((byte, index) => byte ^ ((index * 73 + 41) & 0xff))).toString('utf8');
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>;
@@ -153,6 +178,26 @@ export function createFakeElectron(options: FakeElectronOptions) {
     showSaveDialog: vi.fn((..._args: unknown[]) => Promise.resolve({ canceled: true, filePath: '' })),
   };
 
+  const keychain = options.keychain ?? 'available';
+  const safeStorage = {
+    isAsyncEncryptionAvailable: vi.fn(() => Promise.resolve(keychain !== 'unavailable')),
+    getSelectedStorageBackend: vi.fn(() => (keychain === 'basic_text' ? 'basic_text' : 'gnome_libsecret')),
+    encryptStringAsync: vi.fn((text: string) =>
+      keychain === 'unavailable'
+        ? Promise.reject(new Error('Encryption is not available.'))
+        : Promise.resolve(fakeEncrypt(text)),
+    ),
+    /** Set to true to have the next decryption ask for the text to be encrypted again (a rotated key). */
+    rotated: false,
+    decryptStringAsync: vi.fn((sealed: Buffer) => {
+      try {
+        return Promise.resolve({ result: fakeDecrypt(sealed), shouldReEncrypt: safeStorage.rotated });
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    }),
+  };
+
   const module = {
     app,
     BrowserWindow: FakeBrowserWindow,
@@ -161,8 +206,21 @@ export function createFakeElectron(options: FakeElectronOptions) {
     session: { defaultSession },
     Menu,
     dialog,
+    safeStorage,
   };
-  return { module, app, ipcMain, handlers, protocol, protocolHandlers, defaultSession, windows, Menu, dialog };
+  return {
+    module,
+    app,
+    ipcMain,
+    handlers,
+    protocol,
+    protocolHandlers,
+    defaultSession,
+    windows,
+    Menu,
+    dialog,
+    safeStorage,
+  };
 }
 
 /** The menu template most recently given to Menu.buildFromTemplate. */

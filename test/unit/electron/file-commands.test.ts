@@ -75,7 +75,7 @@ describe('File commands', () => {
     const { current, events, close } = await session();
     const db = () => current.context().db;
     await db().insertInto('glossaryTerm').values({ term: 'ASB', definition: 'backed up' }).execute();
-    const backup = await backUp(current.path);
+    const backup = await backUp(current.location);
     await db().updateTable('glossaryTerm').set({ definition: 'edited since' }).execute();
 
     const declined = dialogs({ backup: backup.file, confirm: false });
@@ -90,7 +90,7 @@ describe('File commands', () => {
     expect((await db().selectFrom('glossaryTerm').select('definition').executeTakeFirstOrThrow()).definition).toBe(
       'backed up',
     );
-    expect(accepted.chooseBackup).toHaveBeenCalledWith(`${current.path}-backups`);
+    expect(accepted.chooseBackup).toHaveBeenCalledWith(`${current.location}-backups`);
     expect(accepted.showInfo.mock.calls[0]?.[1]).toMatch(/before-restore\.bak\.$/);
     expect(events).toHaveBeenLastCalledWith({ type: 'data-changed', tables: ['*'] });
     expect(commands.changed).toHaveBeenCalledOnce();
@@ -101,9 +101,9 @@ describe('File commands', () => {
     const { current, close } = await session();
     const none = dialogs();
     expect(await restoreFromDialog(deps(current, none))).toBe(false);
-    expect(none.showInfo).toHaveBeenCalledWith('No backups yet', `There are no backups of ${current.path} yet.`);
+    expect(none.showInfo).toHaveBeenCalledWith('No backups yet', `There are no backups of ${current.location} yet.`);
 
-    await backUp(current.path);
+    await backUp(current.location);
     const bogus = tempPath('bogus.bak');
     writeFileSync(bogus, 'not a backup');
     const refused = dialogs({ backup: bogus, confirm: true });
@@ -115,25 +115,25 @@ describe('File commands', () => {
 
   it('open a Boardpack file in place of the current one and tell the renderer', async () => {
     const { current, events, close } = await session();
-    const other = (await newDatabase()).path;
+    const other = (await newDatabase()).location;
     const commands = deps(current, dialogs());
     expect(await openDatabaseFile(commands, other)).toBe(true);
-    expect(current.path).toBe(other);
-    expect(current.context().databasePath).toBe(other);
+    expect(current.location).toBe(other);
+    expect(current.context().databaseLocation).toBe(other);
     expect(events).toHaveBeenCalledExactlyOnceWith({ type: 'data-changed', tables: ['*'] });
-    expect(commands.settings.get()).toEqual({ lastOpened: other, recent: [other] });
+    expect(commands.settings.get()).toEqual({ lastOpened: other, recent: [other], teamDatabase: false });
     expect(commands.changed).toHaveBeenCalledOnce();
     await close();
   });
 
   it('keep the current file open when the chosen one is refused, saying why', async () => {
     const { current, events, close } = await session();
-    const before = current.path;
+    const before = current.location;
     const text = tempPath('agenda.db');
     writeFileSync(text, 'not a database');
     const fileDialogs = dialogs();
     expect(await openDatabaseFile(deps(current, fileDialogs), text)).toBe(false);
-    expect(current.path).toBe(before);
+    expect(current.location).toBe(before);
     expect(events).not.toHaveBeenCalled();
     expect(fileDialogs.showError).toHaveBeenCalledExactlyOnceWith(
       'Boardpack could not open the file',
@@ -147,9 +147,13 @@ describe('File commands', () => {
     const { current, close } = await session();
     const commands = deps(current, dialogs());
     const gone = join(tempDir(), 'gone.db');
-    commands.settings.update(() => ({ lastOpened: current.path, recent: [current.path, gone] }));
+    commands.settings.update(() => ({
+      lastOpened: current.location,
+      recent: [current.location, gone],
+      teamDatabase: false,
+    }));
     expect(await openDatabaseFile(commands, gone)).toBe(false);
-    expect(commands.settings.get().recent).toEqual([current.path]);
+    expect(commands.settings.get().recent).toEqual([current.location]);
     await close();
   });
 
@@ -157,14 +161,14 @@ describe('File commands', () => {
     const { current, close } = await session();
     const bare = join(tempDir(), 'Thames Valley');
     expect(await newDatabaseFromDialog(deps(current, dialogs({ create: bare })))).toBe(true);
-    expect(current.path).toBe(`${bare}.db`);
+    expect(current.location).toBe(`${bare}.db`);
     expect(await glossaryCount(current.context().db)).toBe(0);
 
     const taken = tempPath('taken.db');
     writeFileSync(taken, 'keep me');
     const fileDialogs = dialogs({ create: taken });
     expect(await newDatabaseFromDialog(deps(current, fileDialogs))).toBe(false);
-    expect(current.path).toBe(`${bare}.db`);
+    expect(current.location).toBe(`${bare}.db`);
     expect(fileDialogs.showError.mock.calls[0]?.[1]).toBe(
       `${taken}: ${taken} already exists; choose another file name`,
     );
@@ -185,10 +189,10 @@ describe('File commands', () => {
     expect(readdirSync(dirname(copy))).toEqual(['copy.db']);
     expect(await glossaryCount(closeAfterTest(await openDatabase(`${copy}.db`)).db)).toBe(1);
 
-    const ontoItself = dialogs({ copy: current.path });
+    const ontoItself = dialogs({ copy: current.location });
     expect(await saveCopyFromDialog(deps(current, ontoItself))).toBe(false);
     expect(ontoItself.showError.mock.calls[0]?.[1]).toBe(
-      `${current.path}: a copy cannot replace the open database; choose another file name`,
+      `${current.location}: a copy cannot replace the open database; choose another file name`,
     );
     expect(await glossaryCount(current.context().db)).toBe(1);
     await close();
@@ -215,13 +219,13 @@ describe('the start-up database', () => {
   it('is the demo database, created with the demo dataset, when nothing was opened before', async () => {
     const demo = join(tempDir(), 'user data', 'boardpack.db');
     const startup = await openStartupDatabase({
-      settings: { lastOpened: null, recent: [] },
+      settings: { lastOpened: null, recent: [], teamDatabase: false },
       demoDatabase: demo,
       demoDir: DEMO_DIR,
       writer: localWriter('test'),
     });
     closeAfterTest(startup.database);
-    expect([startup.database.path, startup.createdDemo, startup.fallback]).toEqual([demo, true, null]);
+    expect([startup.database.location, startup.createdDemo, startup.fallback]).toEqual([demo, true, null]);
     const partnership = await startup.database.db.selectFrom('partnership').select('name').executeTakeFirstOrThrow();
     expect(partnership.name).toBe(DEMO_PARTNERSHIP);
   });
@@ -234,16 +238,16 @@ describe('the start-up database', () => {
   });
 
   it('is the last file opened, when it opens', async () => {
-    const last = (await newDatabase()).path;
+    const last = (await newDatabase()).location;
     const demo = tempPath('boardpack.db');
     const startup = await openStartupDatabase({
-      settings: { lastOpened: last, recent: [last] },
+      settings: { lastOpened: last, recent: [last], teamDatabase: false },
       demoDatabase: demo,
       demoDir: DEMO_DIR,
       writer: localWriter('test'),
     });
     closeAfterTest(startup.database);
-    expect([startup.database.path, startup.createdDemo, startup.fallback]).toEqual([last, false, null]);
+    expect([startup.database.location, startup.createdDemo, startup.fallback]).toEqual([last, false, null]);
     expect(existsSync(demo)).toBe(false);
   });
 });

@@ -24,7 +24,7 @@ const electron = vi.hoisted(() => {
 });
 vi.mock('electron', () =>
   Object.fromEntries(
-    ['app', 'BrowserWindow', 'ipcMain', 'protocol', 'session', 'Menu', 'dialog'].map((key) => [
+    ['app', 'BrowserWindow', 'ipcMain', 'protocol', 'session', 'Menu', 'dialog', 'safeStorage'].map((key) => [
       key,
       new Proxy(function () {}, {
         get: (_target, property): unknown => Reflect.get(electron.current[key] as object, property),
@@ -41,7 +41,7 @@ type BeforeRequestListener = (details: { url: string }, callback: (response: { c
 /** What a handler answers: a Result, loosely typed for reading in tests. */
 interface Answer {
   readonly ok: boolean;
-  readonly value?: { readonly databasePath?: string } & Record<string, unknown>;
+  readonly value?: { readonly databaseLocation?: string } & Record<string, unknown>;
   readonly error?: unknown;
 }
 
@@ -104,7 +104,7 @@ const readSettingsFile = () => JSON.parse(readFileSync(settingsFile(), 'utf8')) 
 /** Starts on a database the test holds open too, so it can count rows behind main's back. */
 async function launchOn(path?: string) {
   const database = await newDatabase(path);
-  writeFileSync(settingsFile(), JSON.stringify({ lastOpened: database.path, recent: [database.path] }));
+  writeFileSync(settingsFile(), JSON.stringify({ lastOpened: database.location, recent: [database.location] }));
   const fake = await launch();
   return { fake, database };
 }
@@ -263,7 +263,13 @@ describe('the API over IPC', () => {
     const { fake, database } = await launchOn();
     expect(await call(fake, 'app.info', {})).toEqual({
       ok: true,
-      value: { version: '0.1.0', databasePath: database.path, partnership: null, nativeFileDialogs: true },
+      value: {
+        version: '0.1.0',
+        databaseLocation: database.location,
+        engine: 'sqlite',
+        partnership: null,
+        nativeFileDialogs: true,
+      },
     });
   });
 
@@ -351,9 +357,15 @@ describe('the database it opens', () => {
     expect(existsSync(demo)).toBe(true);
     expect(await call(fake, 'app.info', {})).toEqual({
       ok: true,
-      value: { version: '0.1.0', databasePath: demo, partnership: DEMO_PARTNERSHIP, nativeFileDialogs: true },
+      value: {
+        version: '0.1.0',
+        databaseLocation: demo,
+        engine: 'sqlite',
+        partnership: DEMO_PARTNERSHIP,
+        nativeFileDialogs: true,
+      },
     });
-    expect(readSettingsFile()).toEqual({ lastOpened: demo, recent: [demo] });
+    expect(readSettingsFile()).toEqual({ lastOpened: demo, recent: [demo], teamDatabase: false });
     expect(fake.app.setPath).toHaveBeenCalledExactlyOnceWith('userData', userData);
     expect(fake.app.setName).toHaveBeenCalledExactlyOnceWith('Boardpack');
     expect(window(fake).setTitle).toHaveBeenLastCalledWith('boardpack.db — Boardpack');
@@ -362,18 +374,22 @@ describe('the database it opens', () => {
 
   it('reopens on the next run the file opened last', async () => {
     const first = await launch();
-    const other = (await newDatabase(tempPath('partnership.db'))).path;
+    const other = (await newDatabase(tempPath('partnership.db'))).location;
     first.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [other] });
     menuItem(currentMenu(first), '&File', 'Open…').click?.();
     await vi.waitFor(() =>
       expect(window(first).webContents.send).toHaveBeenCalledWith('api:event', { type: 'data-changed', tables: ['*'] }),
     );
-    expect((await call(first, 'app.info', {})).value?.databasePath).toBe(other);
+    expect((await call(first, 'app.info', {})).value?.databaseLocation).toBe(other);
     await quit(first);
 
     const second = await launch();
-    expect((await call(second, 'app.info', {})).value?.databasePath).toBe(other);
-    expect(readSettingsFile()).toEqual({ lastOpened: other, recent: [other, join(userData, 'boardpack.db')] });
+    expect((await call(second, 'app.info', {})).value?.databaseLocation).toBe(other);
+    expect(readSettingsFile()).toEqual({
+      lastOpened: other,
+      recent: [other, join(userData, 'boardpack.db')],
+      teamDatabase: false,
+    });
     expect(second.dialog.showMessageBox).not.toHaveBeenCalled();
   });
 
@@ -382,7 +398,7 @@ describe('the database it opens', () => {
     writeFileSync(settingsFile(), JSON.stringify({ lastOpened: gone, recent: [gone] }));
     const fake = await launch();
     const demo = join(userData, 'boardpack.db');
-    expect((await call(fake, 'app.info', {})).value?.databasePath).toBe(demo);
+    expect((await call(fake, 'app.info', {})).value?.databaseLocation).toBe(demo);
     expect(fake.dialog.showMessageBox).toHaveBeenCalledExactlyOnceWith(window(fake), {
       type: 'error',
       title: 'Boardpack could not reopen the last file',
@@ -390,7 +406,7 @@ describe('the database it opens', () => {
       detail: `${gone}: no such database file: ${gone}\n\nBoardpack opened the demo database instead:\n${demo}`,
       buttons: ['OK'],
     });
-    expect(readSettingsFile()).toEqual({ lastOpened: demo, recent: [demo] });
+    expect(readSettingsFile()).toEqual({ lastOpened: demo, recent: [demo], teamDatabase: false });
   });
 
   it('refuses a last file that is not a Boardpack database, and opens the demo database instead', async () => {
@@ -398,7 +414,7 @@ describe('the database it opens', () => {
     writeFileSync(notes, 'minutes of the last board meeting\n');
     writeFileSync(settingsFile(), JSON.stringify({ lastOpened: notes, recent: [notes] }));
     const fake = await launch();
-    expect((await call(fake, 'app.info', {})).value?.databasePath).toBe(join(userData, 'boardpack.db'));
+    expect((await call(fake, 'app.info', {})).value?.databaseLocation).toBe(join(userData, 'boardpack.db'));
     const detail = (fake.dialog.showMessageBox.mock.calls[0]?.[1] as { detail: string }).detail;
     expect(detail.split('\n')[0]).toBe(`${notes}: ${notes} is not a Boardpack database (not a SQLite file)`);
     expect(readFileSync(notes, 'utf8')).toBe('minutes of the last board meeting\n');
@@ -409,18 +425,18 @@ describe('the database it opens', () => {
     await sql`insert into kysely_migration (name, timestamp) values ('9999-future', '2099-01-01T00:00:00.000Z')`.execute(
       newer.db,
     );
-    writeFileSync(settingsFile(), JSON.stringify({ lastOpened: newer.path, recent: [newer.path] }));
+    writeFileSync(settingsFile(), JSON.stringify({ lastOpened: newer.location, recent: [newer.location] }));
     const fake = await launch();
-    expect((await call(fake, 'app.info', {})).value?.databasePath).toBe(join(userData, 'boardpack.db'));
+    expect((await call(fake, 'app.info', {})).value?.databaseLocation).toBe(join(userData, 'boardpack.db'));
     const detail = (fake.dialog.showMessageBox.mock.calls[0]?.[1] as { detail: string }).detail;
     expect(detail.split('\n')[0]).toBe(
-      `${newer.path}: ${newer.path} was written by a newer version of Boardpack (schema 9999-future); update Boardpack to open it`,
+      `${newer.location}: ${newer.location} was written by a newer version of Boardpack (schema 9999-future); update Boardpack to open it`,
     );
   });
 });
 
 describe('the application menu', () => {
-  it('offers New, Open, Open recent, Save a copy, Restore from backup, the annotations files and Quit in File', async () => {
+  it('offers New, Open, Open recent, the team database, Save a copy, Restore, the annotations files and Quit in File', async () => {
     const fake = await launch();
     const menu = currentMenu(fake);
     expect(menuShape(menu)).toEqual(
@@ -433,6 +449,9 @@ describe('the application menu', () => {
       'New database…',
       'Open…',
       'Open recent',
+      '—',
+      'Connect to team database…',
+      'Disconnect from team database',
       '—',
       'Save a copy…',
       'Restore from backup…',
@@ -476,11 +495,39 @@ describe('the application menu', () => {
     await vi.waitFor(() => expect(fake.dialog.showMessageBox).toHaveBeenCalledOnce());
     expect(fake.dialog.showMessageBox.mock.calls[0]?.[1]).toMatchObject({
       type: 'info',
-      detail: `A copy of ${database.path} was saved to ${copy}.`,
+      detail: `A copy of ${database.location} was saved to ${copy}.`,
     });
     const saved = closeAfterTest(await openDatabase(copy));
     expect(await glossaryCount(saved.db)).toBe(1);
-    expect((await call(fake, 'app.info', {})).value?.databasePath).toBe(database.path);
+    expect((await call(fake, 'app.info', {})).value?.databaseLocation).toBe(database.location);
+  });
+
+  it('asks the window for the team database’s address (Electron has no text prompt), and opens nothing itself', async () => {
+    const { fake, database } = await launchOn();
+    const menu = currentMenu(fake);
+    expect(menuItem(menu, '&File', 'Disconnect from team database').enabled).toBe(false);
+    menuItem(menu, '&File', 'Connect to team database…').click?.();
+    expect(window(fake).webContents.send).toHaveBeenCalledExactlyOnceWith('api:event', {
+      type: 'show-dialog',
+      dialog: 'connect-team-database',
+    });
+    expect(await call(fake, 'team.status', {})).toEqual({
+      ok: true,
+      value: { canConnect: true, cannotRemember: null },
+    });
+    expect((await call(fake, 'app.info', {})).value?.databaseLocation).toBe(database.location);
+    expect(existsSync(join(userData, 'team-database.bin'))).toBe(false);
+  });
+
+  it('says when this computer cannot keep the team database’s password, before it is asked', async () => {
+    const fake = await launch({ keychain: 'unavailable' });
+    expect(await call(fake, 'team.status', {})).toEqual({
+      ok: true,
+      value: {
+        canConnect: true,
+        cannotRemember: expect.stringMatching(/^this computer offers no keychain.*for this session only$/),
+      },
+    });
   });
 
   it('shows the version and the open database in About', async () => {

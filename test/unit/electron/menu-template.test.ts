@@ -7,6 +7,8 @@ const actions = (): { [Name in keyof MenuActions]: Mock<MenuActions[Name]> } => 
   open: vi.fn(),
   openRecent: vi.fn(),
   clearRecent: vi.fn(),
+  connectTeamDatabase: vi.fn(),
+  disconnectTeamDatabase: vi.fn(),
   saveCopy: vi.fn(),
   restoreBackup: vi.fn(),
   importAnnotations: vi.fn(),
@@ -14,7 +16,13 @@ const actions = (): { [Name in keyof MenuActions]: Mock<MenuActions[Name]> } => 
   about: vi.fn(),
 });
 
-const linux = { recent: [] as string[], isPackaged: true, platform: 'linux' as const, packFileOpen: false };
+const linux = {
+  recent: [] as string[],
+  isPackaged: true,
+  platform: 'linux' as const,
+  packFileOpen: false,
+  teamDatabaseOpen: false,
+};
 const labels = (menu: MenuEntry[]) => JSON.stringify(menu, (_key, value: unknown) => value);
 
 describe('the application menu', () => {
@@ -73,6 +81,7 @@ describe('the application menu', () => {
     const items = {
       newDatabase: menuItem(menu, '&File', 'New database…'),
       open: menuItem(menu, '&File', 'Open…'),
+      connectTeamDatabase: menuItem(menu, '&File', 'Connect to team database…'),
       saveCopy: menuItem(menu, '&File', 'Save a copy…'),
       restoreBackup: menuItem(menu, '&File', 'Restore from backup…'),
       importAnnotations: menuItem(menu, '&File', 'Import annotations…'),
@@ -106,5 +115,45 @@ describe('the application menu', () => {
     expect(entry(false, 'Export annotations…')?.enabled).toBe(false);
     expect(entry(true, 'Export annotations…')?.enabled).toBe(true);
     expect(entry(false, 'Import annotations…')?.enabled).toBeUndefined();
+  });
+});
+
+describe('the team database in the File menu', () => {
+  const file = (teamDatabaseOpen: boolean, menuActions = actions()) =>
+    menuItem(menuTemplate({ ...linux, teamDatabaseOpen }, menuActions), '&File').submenu ?? [];
+  const entry = (teamDatabaseOpen: boolean, label: string) =>
+    file(teamDatabaseOpen).find((item) => item.label === label);
+
+  it('offers Connect… always, after the files, and Disconnect only while a team database is open', () => {
+    const shape = menuShape(file(false));
+    expect(shape.slice(0, shape.indexOf('Save a copy…'))).toEqual([
+      'New database…',
+      'Open…',
+      'Open recent',
+      '—',
+      'Connect to team database…',
+      'Disconnect from team database',
+      '—',
+    ]);
+    expect(entry(false, 'Connect to team database…')?.enabled).toBeUndefined();
+    expect(entry(true, 'Connect to team database…')?.enabled).toBeUndefined();
+    expect(entry(false, 'Disconnect from team database')?.enabled).toBe(false);
+    expect(entry(true, 'Disconnect from team database')?.enabled).toBe(true);
+  });
+
+  it('does not offer to copy or restore a team database: its server keeps and backs it up', () => {
+    for (const label of ['Save a copy…', 'Restore from backup…']) {
+      expect(entry(false, label)?.enabled, label).toBe(true);
+      expect(entry(true, label)?.enabled, label).toBe(false);
+    }
+  });
+
+  it('wires Disconnect to its action', () => {
+    const menuActions = actions();
+    file(true, menuActions)
+      .find((item) => item.label === 'Disconnect from team database')
+      ?.click?.();
+    expect(menuActions.disconnectTeamDatabase).toHaveBeenCalledOnce();
+    expect(menuActions.connectTeamDatabase).not.toHaveBeenCalled();
   });
 });

@@ -7,6 +7,7 @@ import {
   settingsStore,
   withOpened,
   withoutRecent,
+  withTeamDatabase,
   writeSettings,
 } from '../../../electron/app/settings';
 import { tempPath } from '../../helpers/temp-files';
@@ -16,19 +17,27 @@ describe('settings', () => {
     const path = tempPath('settings.json');
     expect(readSettings(path)).toEqual(DEFAULT_SETTINGS);
     writeFileSync(path, '{"lastOpened": "/a.db", "rec');
-    expect(readSettings(path)).toEqual({ lastOpened: null, recent: [] });
+    expect(readSettings(path)).toEqual({ lastOpened: null, recent: [], teamDatabase: false });
     writeFileSync(path, '[1, 2]');
-    expect(readSettings(path)).toEqual({ lastOpened: null, recent: [] });
-    writeFileSync(path, JSON.stringify({ lastOpened: 7, recent: ['/a.db'] }));
-    expect(readSettings(path)).toEqual({ lastOpened: null, recent: ['/a.db'] });
+    expect(readSettings(path)).toEqual({ lastOpened: null, recent: [], teamDatabase: false });
+    writeFileSync(path, JSON.stringify({ lastOpened: 7, recent: ['/a.db'], teamDatabase: 'yes' }));
+    expect(readSettings(path)).toEqual({ lastOpened: null, recent: ['/a.db'], teamDatabase: false });
+    // Settings written before the team database existed.
+    writeFileSync(path, JSON.stringify({ lastOpened: '/a.db', recent: ['/a.db'] }));
+    expect(readSettings(path)).toEqual({ lastOpened: '/a.db', recent: ['/a.db'], teamDatabase: false });
   });
 
   it('are written whole, through a temporary file, and read back the same', () => {
     const path = join(tempPath('folder'), 'settings.json');
-    writeSettings(path, { lastOpened: '/x/partnership.db', recent: ['/x/partnership.db', '/y/demo.db'] });
+    writeSettings(path, {
+      lastOpened: '/x/partnership.db',
+      recent: ['/x/partnership.db', '/y/demo.db'],
+      teamDatabase: true,
+    });
     expect(readSettings(path)).toEqual({
       lastOpened: '/x/partnership.db',
       recent: ['/x/partnership.db', '/y/demo.db'],
+      teamDatabase: true,
     });
     expect(readdirSync(dirname(path))).toEqual(['settings.json']);
   });
@@ -39,6 +48,7 @@ describe('settings', () => {
     settings = withOpened(settings, '/db/5.db');
     expect(settings).toEqual({
       lastOpened: '/db/5.db',
+      teamDatabase: false,
       recent: [
         '/db/5.db',
         '/db/12.db',
@@ -52,14 +62,31 @@ describe('settings', () => {
         '/db/3.db',
       ],
     });
-    expect(withoutRecent(settings, '/db/5.db')).toEqual({ lastOpened: null, recent: settings.recent.slice(1) });
+    expect(withoutRecent(settings, '/db/5.db')).toEqual({
+      lastOpened: null,
+      recent: settings.recent.slice(1),
+      teamDatabase: false,
+    });
+  });
+
+  it('remember the team database only as "reopen it", keeping the file to go back to; opening a file ends it', () => {
+    const onFile = withOpened(DEFAULT_SETTINGS, '/db/a.db');
+    const onTeam = withTeamDatabase(onFile, true);
+    expect(onTeam).toEqual({ lastOpened: '/db/a.db', recent: ['/db/a.db'], teamDatabase: true });
+    expect(withTeamDatabase(onTeam, false)).toEqual(onFile);
+    expect(withOpened(onTeam, '/db/b.db')).toEqual({
+      lastOpened: '/db/b.db',
+      recent: ['/db/b.db', '/db/a.db'],
+      teamDatabase: false,
+    });
   });
 
   it('store writes every change at once', () => {
     const path = tempPath('settings.json');
     const store = settingsStore(path);
     store.update((settings) => withOpened(settings, '/db/a.db'));
-    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ lastOpened: '/db/a.db', recent: ['/db/a.db'] });
-    expect(settingsStore(path).get()).toEqual({ lastOpened: '/db/a.db', recent: ['/db/a.db'] });
+    const written = { lastOpened: '/db/a.db', recent: ['/db/a.db'], teamDatabase: false };
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(written);
+    expect(settingsStore(path).get()).toEqual(written);
   });
 });

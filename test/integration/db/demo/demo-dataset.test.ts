@@ -1,31 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoDataset } from '../../../../db/demo/load-demo';
-import { openDatabase, type OpenDatabase } from '../../../../db/open-database';
 import type { Database } from '../../../../db/schema/database';
 import { localWriter } from '../../../../db/writer';
+import { suiteDatabase } from '../../../helpers/temp-files';
 
 /**
  * Reads a freshly loaded demo database back and checks it against the two source
  * documents in ../shared/seeds/: numbers, names, and the links between them.
  */
-let folder: string;
-let database: OpenDatabase;
 let db: Kysely<Database>;
 
 beforeAll(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'boardpack-demo-'));
-  database = await openDatabase(join(folder, 'demo.db'), { create: true });
-  db = database.db;
+  db = (await suiteDatabase()).db;
   await loadDemoDataset(db, localWriter('test'));
-});
-
-afterAll(async () => {
-  await database.close();
-  rmSync(folder, { recursive: true, force: true });
 });
 
 async function figure(indicator: string, area: string, period: string): Promise<number | undefined> {

@@ -104,6 +104,22 @@ describe('importing figures in the long layout', () => {
       .executeTakeFirstOrThrow();
     expect(unit.unit).toBe('money');
   });
+
+  it('keeps every digit of a large sum and a fine rate, on either engine', async () => {
+    const db = await demoDatabase();
+    const file = fileWith(
+      'exact.csv',
+      [
+        'indicator,area,period,value',
+        // 2^24 + 1 pence and a rate of nine significant digits: neither survives a 4-byte float.
+        'Community safety fund,Buckinghamshire,2014/15,"£167,772.17"',
+        'Anti-social behaviour rate,Buckinghamshire,2014/15,23.4567891',
+      ].join('\n'),
+    );
+    await importFigures(db, writer, { file, createMissing: true });
+    expect(await figureValue(db, 'Community safety fund', 'Buckinghamshire', '2014/15')).toBe(16_777_217);
+    expect(await figureValue(db, 'Anti-social behaviour rate', 'Buckinghamshire', '2014/15')).toBe(23.4567891);
+  });
 });
 
 describe('importing a wide table, one column per period', () => {

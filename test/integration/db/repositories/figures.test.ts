@@ -156,7 +156,7 @@ describe('upsertFigures', () => {
     };
     await expect(
       db.transaction().execute((trx) => upsertFigures(trx, writer('secretary'), [good, { ...good, areaId: 9999 }])),
-    ).rejects.toThrow(/FOREIGN KEY/);
+    ).rejects.toThrow(/FOREIGN KEY|foreign key constraint/i);
     expect(await db.selectFrom('figure').selectAll().execute()).toEqual([]);
     expect(await db.selectFrom('changeLog').selectAll().execute()).toEqual([]);
   });
@@ -180,6 +180,6 @@ describe('upsertFigures', () => {
         .insertInto('figure')
         .values({ ...row, value: 1 })
         .execute(),
-    ).rejects.toThrow(/UNIQUE/);
+    ).rejects.toThrow(/UNIQUE|duplicate key/i);
   });
 });

@@ -63,6 +63,7 @@ describe('plans, priorities and activities', () => {
     });
     const updated = await api.call('activities.update', {
       id: activity?.id ?? 0,
+      version: activity?.version ?? 1,
       changes: { desiredOutcome: 'Fewer high risk DV victims harmed again' },
     });
     expect(updated.desiredOutcome).toBe('Fewer high risk DV victims harmed again');
@@ -116,7 +117,11 @@ describe('periods and areas', () => {
   it('refuses a period that ends before it starts, naming the field, even when one cell changes', async () => {
     const api = await apiOnDatabase();
     const [period] = await api.call('periods.list', { where: { label: 'Apr-Dec 2013' } });
-    const error = await api.fail('periods.update', { id: period?.id, changes: { endDate: '2013-01-31' } });
+    const error = await api.fail('periods.update', {
+      id: period?.id,
+      version: period?.version,
+      changes: { endDate: '2013-01-31' },
+    });
     expect(error).toMatchObject({
       code: 'invalid-input',
       message: 'the end date must not be before the start date',
@@ -213,7 +218,7 @@ describe('figures', () => {
   it('refuses text in a figure, at the value field', async () => {
     const api = await apiOnDatabase();
     const { ids } = await api.call('figures.list', { limit: 1 });
-    expect(await api.fail('figures.update', { id: ids[0], changes: { value: 'lots' } })).toMatchObject({
+    expect(await api.fail('figures.update', { id: ids[0], version: 1, changes: { value: 'lots' } })).toMatchObject({
       code: 'invalid-input',
       where: { field: 'changes.value' },
     });
@@ -224,6 +229,7 @@ describe('figures', () => {
     const figure = figuresOf(await api.call('figures.list', { limit: 1 }))[0];
     const updated = await api.call('figures.update', {
       id: figure?.id ?? 0,
+      version: figure?.version ?? 1,
       changes: { value: 123, provisional: true },
     });
     expect(updated).toMatchObject({ value: 123, provisional: true, updatedAt: '2026-11-26T10:00:00.000Z' });

@@ -164,11 +164,11 @@ function fakeChooser(answer: readonly string[] | null): FileChooser & { asked: I
 }
 
 async function contextWith(fileChooser?: FileChooser): Promise<DispatchContext> {
-  const { db, path } = await newDatabase();
+  const { db, location } = await newDatabase();
   return {
     db,
     writer: { actor: 'secretary', now: () => '2026-11-26T10:00:00.000Z' },
-    databasePath: path,
+    databaseLocation: location,
     version: '0.0.0-test',
     ...(fileChooser ? { fileChooser } : {}),
   };

@@ -67,9 +67,13 @@ describe('views.exportCsv', () => {
     const api = await apiOnDatabase();
     const spec = await burglary(api);
     const wycombe = spec.areaIds[2] as number;
-    await api.call('areas.update', { id: wycombe, changes: { name: '=HYPERLINK("http://evil.example","Wycombe")' } });
+    await api.call('areas.update', {
+      id: wycombe,
+      version: 1,
+      changes: { name: '=HYPERLINK("http://evil.example","Wycombe")' },
+    });
     const aylesbury = spec.areaIds[0] as number;
-    await api.call('areas.update', { id: aylesbury, changes: { name: '@SUM(A1)' } });
+    await api.call('areas.update', { id: aylesbury, version: 1, changes: { name: '@SUM(A1)' } });
     const file = await api.call('views.exportCsv', { spec });
     const areas = csvRows(file.content)
       .slice(1)
@@ -139,6 +143,35 @@ describe('views.exportXlsx', () => {
     expect(lines).toContain(
       'Printed figure disagrees: Domestic burglary, Wycombe, Apr-Dec 2012 to Apr-Dec 2013 (367 to 201): printed -116, computed -166.',
     );
+  });
+
+  it("carries a rate indicator's definition to the Notes sheet", async () => {
+    const api = await apiOnDatabase();
+    const [indicators, areas, periods] = await Promise.all([
+      api.call('indicators.list', {}),
+      api.call('areas.list', {}),
+      api.call('periods.list', {}),
+    ]);
+    const rate = indicators.find((row) => row.name === 'Burglary rate');
+    expect(rate?.definition).toMatch(/^Burglary: rate per 1,000 households/);
+    const spec: ViewSpecInput = {
+      indicatorIds: [rate?.id ?? 0],
+      areaIds: [areas.find((row) => row.name === 'Buckinghamshire')?.id ?? 0],
+      periods: {
+        mode: 'compare',
+        baseId: periods.find((row) => row.label === '2020/21')?.id ?? 0,
+        currentId: periods.find((row) => row.label === '2021/22')?.id ?? 0,
+      },
+    };
+    const file = await api.call('views.exportXlsx', { spec });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(file.content, 'base64') as unknown as ArrayBuffer);
+    expect(workbook.worksheets[0]?.getRow(2).getCell(5).value).toBe(6.7);
+    const lines = workbook
+      .getWorksheet('Notes')
+      ?.getColumn(1)
+      .values.filter((value) => typeof value === 'string');
+    expect(lines).toContain(`Burglary rate: rate per 1,000 households, lower is better. ${rate?.definition}`);
   });
 
   it('writes a missing figure as its words, and a provisional one with a note and the Provisional column', async () => {

@@ -13,7 +13,7 @@ afterEach(async () => {
 });
 
 async function start(withStatic = false) {
-  const { db, path } = await newDatabase();
+  const { db, location } = await newDatabase();
   await loadDemoDataset(db, { actor: 'test', now: () => '2026-11-26T09:00:00.000Z' });
   let staticDir: string | undefined;
   if (withStatic) {
@@ -25,7 +25,7 @@ async function start(withStatic = false) {
     context: {
       db,
       writer: { actor: 'bridge', now: () => '2026-11-26T10:00:00.000Z' },
-      databasePath: path,
+      databaseLocation: location,
       version: '1.0.0',
     },
     ...(staticDir ? { staticDir } : {}),

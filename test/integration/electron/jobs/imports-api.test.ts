@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { apiOnDatabase } from '../../../helpers/api-context';
@@ -61,11 +61,53 @@ describe('imports through the API, in a worker thread', () => {
   it('streams progress events and counts a police.uk file', async () => {
     const api = await apiOnDatabase();
     const jobId = randomUUID();
-    const outcome = await api.call('imports.run', {
-      jobId,
-      job: { kind: 'police', source: { path: policeFile(2000) } },
+    const file = policeFile(2000);
+    // Left out, and named in the summary: Oxford's 3 rows, then 54 other places of one row each (the list keeps 50),
+    // and 3 rows with no LSOA of two crime types.
+    const row = (id: string, lsoa: string, name: string, type: string) =>
+      `${id},2024-04,Thames Valley Police,Thames Valley Police,-1.25,51.75,On or near Broad Street,${lsoa},${name},${type},Under investigation,`;
+    appendFileSync(
+      file,
+      [
+        ...[1, 2, 3].map((index) => row(`o${index}`, `E0102852${index}`, `Oxford 00${index}A`, 'Burglary')),
+        ...Array.from({ length: 54 }, (_, index) =>
+          row(`p${index}`, `E0110${index}`, `Place ${String(index).padStart(2, '0')} 001A`, 'Burglary'),
+        ),
+        row('', '', '', 'Anti-social behaviour'),
+        row('', '', '', 'Anti-social behaviour'),
+        row('n1', '', '', 'Vehicle crime'),
+      ]
+        .map((line) => `${line}\n`)
+        .join(''),
+    );
+    const outcome = await api.call('imports.run', { jobId, job: { kind: 'police', source: { path: file } } });
+    expect(outcome).toMatchObject({
+      status: 'done',
+      summary: { kind: 'police', rowsRead: 2060, rowsCounted: 2000, rowsOutsideAreas: 57, rowsWithoutLsoa: 3 },
     });
-    expect(outcome).toMatchObject({ status: 'done', summary: { kind: 'police', rowsRead: 2000, rowsCounted: 2000 } });
+    if (outcome.status !== 'done' || outcome.summary.kind !== 'police') throw new Error('not a police import');
+    const { outsideAreas, withoutLsoa, newCrimeTypes, figures } = outcome.summary;
+    expect(outsideAreas.names).toHaveLength(50);
+    expect(outsideAreas.names.slice(0, 3)).toEqual([
+      { name: 'Oxford', rows: 3 },
+      { name: 'Place 00', rows: 1 },
+      { name: 'Place 01', rows: 1 },
+    ]);
+    expect({ moreNames: outsideAreas.moreNames, moreRows: outsideAreas.moreRows }).toEqual({
+      moreNames: 5,
+      moreRows: 5,
+    });
+    expect(withoutLsoa).toEqual({
+      names: [
+        { name: 'Anti-social behaviour', rows: 2 },
+        { name: 'Vehicle crime', rows: 1 },
+      ],
+      moreNames: 0,
+      moreRows: 0,
+    });
+    expect(newCrimeTypes).toEqual(['Burglary']);
+    expect(figures.created).toBeGreaterThan(0);
+    expect(figures.updated).toBe(0);
     expect(api.events.at(-1)).toEqual({ type: 'data-changed', tables: ['figures', 'indicators', 'areas', 'periods'] });
   });
 

@@ -27,6 +27,7 @@ const period = (id: number, label: string): Period => ({
   startDate: `20${String(10 + id)}-04-01`,
   endDate: `20${String(11 + id)}-03-31`,
   note: null,
+  version: 1,
 });
 const BASE = period(2, 'Apr-Dec 2012');
 const CURRENT = period(4, 'Apr-Dec 2013');

@@ -1,0 +1,194 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openApp, screenshot, seriousViolations, type RunningApp } from './harness';
+
+/**
+ * Editing together (issue 9, point 3) in real Chromium: two windows on one
+ * preview server edit the same figure. The second save, made from the value
+ * its window showed before the first was saved, is refused and shown beside
+ * the cell (who saved what, when, and the value not saved); the user keeps
+ * theirs or takes the other's, and nothing is overwritten silently.
+ */
+
+let browser: Browser;
+let app: RunningApp;
+let first: Page;
+let second: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  app = await openApp(browser);
+  first = app.page;
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  second = await context.newPage();
+  await second.goto(app.preview.bridge.pageUrl);
+}, 60_000);
+
+afterAll(async () => {
+  await second?.context().close();
+  await app?.close();
+  await browser?.close();
+});
+
+const grid = (page: Page): Locator => page.getByRole('grid', { name: 'Figures', exact: true });
+const status = (page: Page): Locator =>
+  page.getByRole('status').filter({ hasText: /Saved|Saving|Failed|saved as you type/ });
+const valueCell = (page: Page): Locator =>
+  grid(page).locator('[role="row"][data-row-id] [role="gridcell"][data-column="value"]').first();
+const editor = (page: Page): Locator => page.locator('[role="gridcell"] .cell-editor:focus');
+
+/** The Figures screen narrowed to Wycombe's domestic burglaries of Apr-Dec 2013: one row. */
+async function showWycombeBurglary(page: Page): Promise<void> {
+  await page.getByRole('navigation').getByRole('link', { name: 'Figures', exact: true }).click();
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Figures');
+  const filters = { Indicator: 'Domestic burglary', Area: 'Wycombe', Period: 'Apr-Dec 2013' };
+  for (const [column, text] of Object.entries(filters)) {
+    await grid(page)
+      .getByRole('searchbox', { name: `Filter ${column}`, exact: true })
+      .fill(text);
+  }
+  await expect.poll(() => grid(page).locator('[role="row"][data-row-id]').count()).toBe(1);
+}
+
+/** Starts editing the value cell and types, without committing. */
+async function typeValue(page: Page, text: string): Promise<void> {
+  await valueCell(page).click();
+  await page.keyboard.press('Enter');
+  await editor(page).fill(text);
+}
+
+async function saveValue(page: Page, text: string): Promise<void> {
+  await typeValue(page, text);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toMatch(/Saved/);
+}
+
+function stored(): { value: number; version: number } | undefined {
+  return app.query<{ value: number; version: number }>(
+    `select f.value, f.version from figure f join area a on a.id = f.area_id join period p on p.id = f.period_id
+     join indicator i on i.id = f.indicator_id
+     where i.name = 'Domestic burglary' and a.name = 'Wycombe' and p.label = 'Apr-Dec 2013'`,
+  )[0];
+}
+
+describe('two windows saving the same figure', () => {
+  it('shows both windows the same figure', async () => {
+    await showWycombeBurglary(first);
+    await showWycombeBurglary(second);
+    await expect.poll(() => valueCell(first).textContent()).toBe('201');
+    await expect.poll(() => valueCell(second).textContent()).toBe('201');
+    expect(stored()).toEqual({ value: 201, version: 1 });
+  });
+
+  it('refuses the second save, made from 201, and shows beside the cell who saved what and the value not saved', async () => {
+    await typeValue(second, '415');
+    await saveValue(first, '412');
+    expect(stored()).toEqual({ value: 412, version: 2 });
+
+    await second.keyboard.press('Enter');
+    const question = second.getByRole('alertdialog', { name: 'Someone else saved this first' });
+    await expect.poll(() => question.isVisible(), { timeout: 10_000 }).toBe(true);
+    const text = (await question.textContent()) ?? '';
+    expect(text).toMatch(
+      /changed value of Domestic burglary, Wycombe, Apr-Dec 2013 at \d\d:\d\d\. Your value was not saved\./,
+    );
+    expect(text).toContain('Saved now412 (was 201)');
+    expect(text).toContain('Yours, not saved415');
+    expect(await question.getByRole('button', { name: 'Keep mine' }).isVisible()).toBe(true);
+    expect(await question.getByRole('button', { name: 'Take theirs' }).isVisible()).toBe(true);
+    // The question opens where the edit was made: just below the value cell.
+    const cellBox = await valueCell(second).boundingBox();
+    const questionBox = await question.boundingBox();
+    expect(Math.abs((questionBox?.y ?? 0) - ((cellBox?.y ?? 0) + (cellBox?.height ?? 0)))).toBeLessThan(40);
+    expect(Math.abs((questionBox?.x ?? 0) - (cellBox?.x ?? 0))).toBeLessThan(40);
+    await screenshot(second, 'stale-save-refused');
+    expect(await seriousViolations(second)).toEqual([]);
+    await expect.poll(() => status(second).textContent()).toMatch(/Failed: .*changed Wycombe.*your 415 was not saved/);
+    // Nothing of the second window's was written.
+    expect(stored()).toEqual({ value: 412, version: 2 });
+  });
+
+  it('saves the second value over the first when its author keeps theirs', async () => {
+    await second.getByRole('alertdialog').getByRole('button', { name: 'Keep mine' }).click();
+    await expect.poll(() => status(second).textContent(), { timeout: 10_000 }).toMatch(/Saved/);
+    expect(await second.getByRole('alertdialog').count()).toBe(0);
+    await expect.poll(() => valueCell(second).textContent()).toBe('415');
+    expect(stored()).toEqual({ value: 415, version: 3 });
+    // The other window hears of it and shows it.
+    await expect.poll(() => valueCell(first).textContent(), { timeout: 10_000 }).toBe('415');
+    await screenshot(second, 'stale-save-kept');
+  });
+
+  it('drops the second value and shows the saved one when its author takes theirs', async () => {
+    await typeValue(second, '600');
+    await saveValue(first, '500');
+    await second.keyboard.press('Enter');
+    const question = second.getByRole('alertdialog', { name: 'Someone else saved this first' });
+    await expect.poll(() => question.isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await question.textContent()).toContain('Saved now500 (was 415)');
+    await question.getByRole('button', { name: 'Take theirs' }).click();
+    expect(await second.getByRole('alertdialog').count()).toBe(0);
+    await expect.poll(() => valueCell(second).textContent()).toBe('500');
+    expect(await valueCell(second).getAttribute('aria-invalid')).toBeNull();
+    expect(stored()).toEqual({ value: 500, version: 4 });
+    const updates = app.query<{ old_values: string; new_values: string }>(
+      `select old_values, new_values from change_log where table_name = 'figure' and operation = 'update' order by id`,
+    );
+    expect(updates.map((entry) => [entry.old_values, entry.new_values])).toEqual([
+      ['{"value":201}', '{"value":412}'],
+      ['{"value":412}', '{"value":415}'],
+      ['{"value":415}', '{"value":500}'],
+    ]);
+    expect(app.pageErrors).toEqual([]);
+  });
+});
+
+describe("two windows saving the same meeting's details", () => {
+  const DEMO = 'Safer and Stronger Bucks Partnership Board — March 2014';
+
+  async function openDetails(page: Page): Promise<void> {
+    await page.getByRole('navigation').getByRole('link', { name: 'Meetings & packs', exact: true }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Meetings & packs');
+    await page.getByRole('listbox', { name: 'Meetings' }).getByRole('option', { name: DEMO }).click();
+    await expect.poll(() => page.locator('#meeting-heading').textContent()).toBe(DEMO);
+    await page.getByRole('tab', { name: 'Meeting details' }).click();
+  }
+
+  const meeting = () =>
+    app.query<{ venue: string | null; board: string | null; version: number }>(
+      'select venue, board, version from meeting where title = ?',
+      DEMO,
+    )[0];
+
+  it('refuses the second window’s save and lets its author keep it, beside the form', async () => {
+    await openDetails(first);
+    await openDetails(second);
+    const before = meeting();
+    await first.getByRole('textbox', { name: 'Venue' }).fill('Council Chamber, Aylesbury');
+    await first.getByRole('textbox', { name: 'Venue' }).blur();
+    await expect.poll(() => meeting()?.venue, { timeout: 10_000 }).toBe('Council Chamber, Aylesbury');
+
+    await second.getByRole('textbox', { name: 'Board' }).fill('Safer Bucks Board');
+    await second.getByRole('textbox', { name: 'Board' }).blur();
+    const notice = second.getByRole('alert').filter({ hasText: 'saved this first' });
+    await expect.poll(() => notice.isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await notice.textContent()).toMatch(
+      /Someone else saved this first\. .* changed meeting .*: venue from .* to "Council Chamber, Aylesbury" at \d\d:\d\d; your board "Safer Bucks Board" was not saved/,
+    );
+    await screenshot(second, 'stale-save-meeting-refused');
+    expect(await seriousViolations(second)).toEqual([]);
+    expect(meeting()).toMatchObject({ board: before?.board ?? null, version: (before?.version ?? 0) + 1 });
+
+    await notice.getByRole('button', { name: 'Keep mine' }).click();
+    await expect.poll(() => meeting()?.board, { timeout: 10_000 }).toBe('Safer Bucks Board');
+    // Keep mine saved the board over the version saved now: the other window's venue stays.
+    expect(meeting()).toMatchObject({ venue: 'Council Chamber, Aylesbury', version: (before?.version ?? 0) + 2 });
+    expect(await second.getByRole('alert').filter({ hasText: 'saved this first' }).count()).toBe(0);
+    // The form now shows both: the other window's venue, and this one's board.
+    await expect
+      .poll(() => second.getByRole('textbox', { name: 'Venue' }).inputValue())
+      .toBe('Council Chamber, Aylesbury');
+    expect(await second.getByRole('textbox', { name: 'Board' }).inputValue()).toBe('Safer Bucks Board');
+    await screenshot(second, 'stale-save-meeting-kept');
+  });
+});

@@ -1,5 +1,5 @@
 import { sql, type ColumnDefinitionBuilder, type QueryExecutorProvider, type RawBuilder } from 'kysely';
-import type { EngineSql, IntegrityReport } from '../engine';
+import type { EngineSql, IntegrityReport } from '../engine-sql';
 
 /**
  * `json_agg(column)` as text: the same one-scan column read as SQLite's

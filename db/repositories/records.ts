@@ -3,7 +3,14 @@ import { BoardpackError } from '../../shared/errors';
 import type { Database, Db } from '../schema/database';
 import { recordChanges, type Writer } from './change-log';
 import { specFor, wordsFor, type RecordSpec } from './record-specs';
-import { deleteAtVersion, requireVersion, updateAtVersion, type StaleAttempt } from './stale-rows';
+import {
+  deleteAtVersion,
+  requireVersion,
+  updateAtVersion,
+  type RecordValues,
+  type StaleAttempt,
+  type StoredRecord,
+} from './stale-rows';
 
 /**
  * One way to list, create, update and delete the records the workspace edits,
@@ -12,8 +19,7 @@ import { deleteAtVersion, requireVersion, updateAtVersion, type StaleAttempt } f
  * is refused), and a delete can say beforehand what it would also remove.
  */
 
-export type RecordValues = Readonly<Record<string, unknown>>;
-export type StoredRecord = Readonly<Record<string, unknown>> & { readonly id: number; readonly version: number };
+export type { RecordValues, StoredRecord } from './stale-rows';
 
 type LooseDb = Kysely<Record<string, Record<string, unknown>>>;
 const loose = (db: Db): LooseDb => db as unknown as LooseDb;

@@ -4,7 +4,11 @@ import { BoardpackError, type FieldChange } from '../../shared/errors';
 import type { Database, Db } from '../schema/database';
 import { latestChange, type Writer } from './change-log';
 import type { RecordSpec } from './record-specs';
-import type { RecordValues, StoredRecord } from './records';
+
+/** A record's values by field, as the API speaks them. */
+export type RecordValues = Readonly<Record<string, unknown>>;
+/** A stored record: its fields, its id and the version it is at. */
+export type StoredRecord = Readonly<Record<string, unknown>> & { readonly id: number; readonly version: number };
 
 /** What a refusal needs to know of a versioned table: its words, flags and naming columns. */
 export type StaleSpec = Pick<RecordSpec, 'table' | 'one' | 'flags' | 'nameColumns' | 'mainColumn'>;

@@ -1,5 +1,5 @@
 import { sql, type QueryExecutorProvider } from 'kysely';
-import type { IntegrityReport } from '../engine';
+import type { IntegrityReport } from '../engine-sql';
 
 /** SQLite's own checks of the file: page structure and every foreign key. */
 export async function checkSqliteIntegrity(db: QueryExecutorProvider): Promise<IntegrityReport> {

@@ -1,5 +1,5 @@
 import { sql, type ColumnDefinitionBuilder, type RawBuilder } from 'kysely';
-import type { EngineSql } from '../engine';
+import type { EngineSql } from '../engine-sql';
 import { checkSqliteIntegrity } from './integrity';
 
 /**

@@ -7,7 +7,13 @@ import type { ApiEvent } from '../../shared/api/result';
 import type { FileChooser } from '../app/import-dialogs';
 import type { JobRunner } from '../jobs/job-runner';
 import type { PdfPrinter } from '../pack/pdf-printer';
-import type { TeamDatabaseAccess } from '../app/team-database';
+import type { TeamDatabaseConnected, TeamDatabaseStatus } from '../../shared/api/team-contract';
+
+/** Switching the window to a team database: the desktop app and the preview give handlers this (app/team-*.ts). */
+export interface TeamDatabaseAccess {
+  status(): Promise<TeamDatabaseStatus>;
+  connect(url: string, remember: boolean): Promise<TeamDatabaseConnected>;
+}
 
 /** What every handler is given: the open database (a transaction for writes), who writes, and the app's facts. */
 export interface HandlerContext {

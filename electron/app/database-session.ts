@@ -11,7 +11,7 @@ import type { DispatchContext } from '../api/dispatch';
 import type { JobRunner } from '../jobs/job-runner';
 import type { PdfPrinter } from '../pack/pdf-printer';
 import type { FileChooser } from './import-dialogs';
-import type { TeamDatabaseAccess } from './team-database';
+import type { TeamDatabaseAccess } from '../api/context';
 
 export interface DatabaseSessionOptions {
   readonly version: string;

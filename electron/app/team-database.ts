@@ -1,7 +1,7 @@
 import { openDatabase, type OpenDatabase } from '../../db/open-database';
-import type { TeamDatabaseConnected, TeamDatabaseStatus } from '../../shared/api/team-contract';
 import { describeLocation, parseLocation } from '../../shared/database-location';
 import { BoardpackError, type ErrorData, type ErrorWhere } from '../../shared/errors';
+import type { TeamDatabaseAccess } from '../api/context';
 import type { DatabaseSession } from './database-session';
 import { errorData } from './error-data';
 
@@ -11,10 +11,7 @@ import { errorData } from './error-data';
  * reaches the session through this capability of its context, which only the
  * desktop app (team-connection.ts, with the keychain) and the preview give.
  */
-export interface TeamDatabaseAccess {
-  status(): Promise<TeamDatabaseStatus>;
-  connect(url: string, remember: boolean): Promise<TeamDatabaseConnected>;
-}
+export type { TeamDatabaseAccess } from '../api/context';
 
 /**
  * The password of a postgres:// URL, as written and decoded, longest first;

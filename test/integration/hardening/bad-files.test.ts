@@ -171,7 +171,11 @@ describe('a corrupt Boardpack file (a valid header, garbage in the middle of a p
     const path = await corruptFile();
     // Opened as the command line's reading commands open a file, without the check.
     const database = closeAfterTest(await openDatabase(path));
-    const result = await dispatch({ db: database.db, writer, databaseLocation: path, version: 'test' }, 'figures.list', {});
+    const result = await dispatch(
+      { db: database.db, writer, databaseLocation: path, version: 'test' },
+      'figures.list',
+      {},
+    );
     expect(result).toEqual({
       ok: false,
       error: {

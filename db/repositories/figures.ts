@@ -3,8 +3,11 @@ import { TextTable, type FigurePage } from '../../shared/api/figure-page';
 import type { Figure, FigureInput } from '../../shared/model';
 import type { Database, Db } from '../schema/database';
 import type { FigureRow } from '../schema/indicator.table';
+import { BoardpackError } from '../../shared/errors';
 import { engineOf } from '../engine';
 import { recordChanges, type Change, type Writer } from './change-log';
+import { RECORD_SPECS } from './record-specs';
+import { refusedWrite, staleRowError, type StoredRecord } from './stale-rows';
 
 function toFigure(row: FigureRow): Figure {
   return {
@@ -143,20 +146,103 @@ async function storedFor(db: Transaction<Database>, figures: readonly FigureInpu
   return stored;
 }
 
+/** What a stored figure's columns are as the API speaks them (its 0/1 flag as a boolean). */
+const asRecord = (row: FigureRow): StoredRecord => ({ ...row, provisional: row.provisional === 1 });
+
+const FIGURE_SPEC = RECORD_SPECS.figure;
+const LISTED = 5;
+
+/** The columns a write by key sets, as stored. */
+const storedValues = (figure: FigureInput) => ({
+  value: figure.value,
+  provisional: figure.provisional ? 1 : 0,
+  source: figure.source,
+  note: figure.note,
+});
+
+/** The columns in which a figure to write differs from the stored one. */
+const changedColumns = (before: FigureRow, values: ReturnType<typeof storedValues>) =>
+  (Object.keys(values) as (keyof typeof values)[]).filter((column) => before[column] !== values[column]);
+
+/** What a refused write of `figure` over `before` tried: the fields it would have changed, as the API speaks them. */
+const attemptOver = (before: FigureRow, figure: FigureInput) =>
+  ({
+    kind: 'update',
+    values: Object.fromEntries(changedColumns(before, storedValues(figure)).map((column) => [column, figure[column]])),
+  }) as const;
+
+const deletedSince = () =>
+  new BoardpackError('not-found', 'this figure was deleted by someone else since you loaded it');
+
 /**
- * Writes figures, one per indicator, area and period: new ones are inserted (many
- * to a statement), a changed value (or flag, source, note) is updated as the
- * figure's next version, an identical one is left alone, and every insert and
- * update goes to the change log with old → new. A write by key is not made from
- * a version the writer saw (an import, a pasted block): it changes whatever is
- * stored, and the version it raises refuses any edit made from the old one. A figure given twice keeps the last. Call inside a transaction: the
- * caller decides what is all-or-nothing.
+ * Refuses a block made from versions someone has saved over since: each
+ * figure's `versions` entry is the version it was made from (null: made as a
+ * new figure). A figure that would change and is at another version now, was
+ * deleted since, or was added since, stops the whole write with one 'stale'
+ * error naming every such line ("line 3: Ana changed …; your 415 was not
+ * saved"), carrying the first as saved now. A figure already as the block has
+ * it is no loss, so not refused.
+ */
+async function refuseStaleBlock(
+  db: Transaction<Database>,
+  writer: Writer,
+  figures: readonly FigureInput[],
+  versions: readonly (number | null)[],
+): Promise<void> {
+  const refusals: { line: number; error: BoardpackError }[] = [];
+  for (let start = 0; start < figures.length; start += CHUNK) {
+    const chunk = figures.slice(start, start + CHUNK);
+    const stored = await storedFor(db, chunk);
+    for (const [offset, figure] of chunk.entries()) {
+      const index = start + offset;
+      const madeFrom = versions[index] ?? null;
+      const before = stored.get(key(figure));
+      if (
+        (before?.version ?? null) === madeFrom ||
+        (before && changedColumns(before, storedValues(figure)).length === 0)
+      )
+        continue;
+      const error = before
+        ? await staleRowError(db, writer, FIGURE_SPEC, asRecord(before), attemptOver(before, figure))
+        : deletedSince();
+      refusals.push({ line: index + 1, error });
+    }
+  }
+  const [first] = refusals;
+  if (!first) return;
+  const listed = refusals.slice(0, LISTED).map(({ line, error }) => `line ${line}: ${error.message}`);
+  const more = refusals.length > LISTED ? `; and ${refusals.length - LISTED} more` : '';
+  const count = refusals.length === 1 ? 'a figure' : `${refusals.length} figures`;
+  throw new BoardpackError(
+    'stale',
+    `someone else saved ${count} of this block since you loaded it (${listed.join('; ')}${more})`,
+    { row: first.line },
+    first.error.current,
+  );
+}
+
+/**
+ * Writes figures, one per indicator, area and period: new ones are inserted
+ * (many to a statement), a changed value (or flag, source, note) is updated
+ * as the figure's next version, an identical one is left alone, and every
+ * insert and update goes to the change log with old → new. A figure given
+ * twice keeps the last. Call inside a transaction: the caller decides what is
+ * all-or-nothing.
+ *
+ * An import writes by key: it changes whatever is stored, and the version it
+ * raises refuses any edit made from the old one. A pasted block gives
+ * `versions` (one per figure: the version it was made from, null for a new
+ * one), and is refused whole as 'stale' when someone saved any of its
+ * figures since (see refuseStaleBlock); each update is then made at that
+ * version, so a save that lands in between is refused too.
  */
 export async function upsertFigures(
   db: Transaction<Database>,
   writer: Writer,
   figures: readonly FigureInput[],
+  versions?: readonly (number | null)[],
 ): Promise<UpsertResult> {
+  if (versions) await refuseStaleBlock(db, writer, figures, versions);
   const now = writer.now();
   let inserted = 0;
   let updated = 0;
@@ -166,30 +252,30 @@ export async function upsertFigures(
     const existing = await storedFor(db, chunk);
     const pending = new Map<string, FigureInput>();
     const changes: Change[] = [];
-    for (const figure of chunk) {
-      const values = {
-        value: figure.value,
-        provisional: figure.provisional ? 1 : 0,
-        source: figure.source,
-        note: figure.note,
-      };
+    for (const [offset, figure] of chunk.entries()) {
+      const values = storedValues(figure);
       const before = existing.get(key(figure));
+      const madeFrom = versions ? (versions[start + offset] ?? null) : undefined;
       if (!before) {
+        if (madeFrom !== undefined && madeFrom !== null) throw deletedSince();
         pending.set(key(figure), figure);
         continue;
       }
-      const changed = (Object.keys(values) as (keyof typeof values)[]).filter(
-        (column) => before[column] !== values[column],
-      );
+      const changed = changedColumns(before, values);
       if (changed.length === 0) {
         unchanged += 1;
         continue;
       }
-      await db
+      // Made from a version (or as new, null): changed only at that version, so a save since is refused.
+      const written = await db
         .updateTable('figure')
         .set((eb) => ({ ...values, updatedAt: now, version: eb('version', '+', 1) }))
         .where('id', '=', before.id)
-        .execute();
+        .$if(madeFrom !== undefined, (update) => update.where('version', '=', madeFrom ?? -1))
+        .executeTakeFirst();
+      if (Number(written.numUpdatedRows) === 0) {
+        throw await refusedWrite(db, writer, FIGURE_SPEC, before.id, attemptOver(before, figure));
+      }
       existing.set(key(figure), { ...before, ...values, updatedAt: now, version: before.version + 1 });
       changes.push({
         table: 'figure',

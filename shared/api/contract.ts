@@ -167,10 +167,23 @@ export const CONTRACT = {
     }),
     { writes: false },
   ),
-  /** Writes figures by indicator, area and period: new ones added, changed ones updated, all or nothing. */
-  'figures.write': method<FigureWriteResult>()(z.strictObject({ figures: z.array(figureFields).min(1).max(100_000) }), {
-    writes: true,
-  }),
+  /**
+   * Writes figures by indicator, area and period: new ones added, changed ones updated, all or nothing.
+   * `versions` (one per figure, in order: the version it was made from, null for a new one) refuses the
+   * whole block as 'stale' when someone saved any of its figures since (a pasted block gives them).
+   */
+  'figures.write': method<FigureWriteResult>()(
+    z
+      .strictObject({
+        figures: z.array(figureFields).min(1).max(100_000),
+        versions: z.array(version.nullable()).optional(),
+      })
+      .refine((input) => input.versions === undefined || input.versions.length === input.figures.length, {
+        message: 'give one version (or null for a new figure) for each figure to write',
+        path: ['versions'],
+      }),
+    { writes: true },
+  ),
   /** Changes one figure made from its `version`; refused as 'stale' when someone saved it since (see recordMethods). */
   'figures.update': method<Figure>()(
     z.strictObject({

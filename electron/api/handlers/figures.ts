@@ -12,7 +12,8 @@ const COLUMNS = spec.columns;
 
 export const figureHandlers = {
   'figures.list': (context, input) => pageFigures(context.db, input),
-  'figures.write': (context, input) => upsertFigures(writing(context.db), context.writer, input.figures),
+  'figures.write': (context, input) =>
+    upsertFigures(writing(context.db), context.writer, input.figures, input.versions),
   'figures.update': async (context, input) => {
     const trx = writing(context.db);
     const stored = await getRecord(trx, spec, input.id);

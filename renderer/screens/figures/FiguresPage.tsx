@@ -9,7 +9,7 @@ import { figureColumns } from './columns';
 import { FilterCombo } from './FilterCombo';
 import { makeLookups } from './lookups';
 import { useFigureEditing } from './mutations';
-import { planFigurePaste, type PastePlan } from './paste-plan';
+import { blockOf, planFigurePaste, replanOver, type PastePlan, type PasteRequest } from './paste-plan';
 import { PastePreviewDialog } from './PastePreviewDialog';
 
 const NO_FILTER: FigureFilter = { indicatorId: null, areaId: null, periodId: null };
@@ -44,12 +44,23 @@ export function FiguresPage() {
   const setIndicator = useCallback((indicatorId: number | null) => setFilter((f) => ({ ...f, indicatorId })), []);
   const setArea = useCallback((areaId: number | null) => setFilter((f) => ({ ...f, areaId })), []);
   const setPeriod = useCallback((periodId: number | null) => setFilter((f) => ({ ...f, periodId })), []);
-  const [plan, setPlan] = useState<PastePlan | null>(null);
+  const [paste, setPaste] = useState<{ readonly request: PasteRequest; readonly plan: PastePlan } | null>(null);
   const [written, setWritten] = useState<string | null>(null);
 
   const preview = (cells: string[][], rowIndex: number, colIndex: number, rows: readonly Figure[]) => {
     setWritten(null);
-    setPlan(planFigurePaste({ cells, rowIndex, colIndex, rows, loaded: figures.rows, filter, lookups }));
+    const request = { cells, rowIndex, colIndex, rows, loaded: figures.rows, filter, lookups };
+    setPaste({ request, plan: planFigurePaste(request) });
+  };
+
+  /** Writes the previewed block; refused as stale, plans it again over the figures as saved now. */
+  const writePaste = async (plan: PastePlan) => {
+    const result = await editing.writeBlock(blockOf(plan));
+    if (!result.ok && result.error.code === 'stale' && paste) {
+      const saved = (await figures.refetch()).data?.rows ?? figures.rows;
+      setPaste(replanOver(paste.request, plan, saved));
+    }
+    return result;
   };
 
   const onPasteBlock = (paste: GridPaste<Figure>) => preview(paste.cells, paste.rowIndex, paste.colIndex, paste.rows);
@@ -146,12 +157,12 @@ export function FiguresPage() {
           }}
         />
       </section>
-      {plan ? (
+      {paste ? (
         <PastePreviewDialog
-          plan={plan}
-          onWrite={editing.writeAll}
+          plan={paste.plan}
+          onWrite={writePaste}
           onClose={(message) => {
-            setPlan(null);
+            setPaste(null);
             setWritten(message ?? null);
           }}
         />

@@ -21,7 +21,7 @@ const fieldsOf = (figure: Figure): FigureInput => ({
 /**
  * Saving figures: one cell through figures.update, made from the figure's
  * version (a stale save puts the figure as saved now into the cached list and
- * hands the conflict to the grid), a new or pasted block through one figures.write.
+ * hands the conflict to the grid), a new figure or a pasted block through one figures.write.
  */
 export function useFigureEditing(describe: (figure: Figure) => string) {
   const api = useApi();
@@ -85,11 +85,18 @@ export function useFigureEditing(describe: (figure: Figure) => string) {
     [api, client, status, pushUndo],
   );
 
-  /** Writes a whole pasted block in one call: every figure or none. */
-  const writeAll = useCallback(
-    async (figures: readonly FigureInput[]): Promise<Result<FigureWriteResult>> => {
+  /**
+   * Writes a whole pasted block in one call, every figure or none, each made
+   * from the version it was pasted over: refused as stale when someone saved
+   * one since (see replanOver).
+   */
+  const writeBlock = useCallback(
+    async (block: {
+      readonly figures: readonly FigureInput[];
+      readonly versions: readonly (number | null)[];
+    }): Promise<Result<FigureWriteResult>> => {
       const end = status.begin();
-      const result = await api['figures.write']({ figures: [...figures] });
+      const result = await api['figures.write']({ figures: [...block.figures], versions: [...block.versions] });
       end(result.ok ? { ok: true } : { ok: false, message: result.error.message });
       if (result.ok) await invalidateTables(client, ['figures']);
       return result;
@@ -116,5 +123,5 @@ export function useFigureEditing(describe: (figure: Figure) => string) {
     [api, client, describe, status, pushUndo],
   );
 
-  return useMemo(() => ({ update, add, writeAll, remove }), [update, add, writeAll, remove]);
+  return useMemo(() => ({ update, add, writeBlock, remove }), [update, add, writeBlock, remove]);
 }

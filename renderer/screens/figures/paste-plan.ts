@@ -33,7 +33,11 @@ import {
  *   Status: "provisional" (or yes, p) / "final" (or no, empty).
  * - A first line that starts with the header "Indicator" is skipped.
  * Nothing is written until the preview is confirmed; then one figures.write
- * writes every line or none.
+ * writes every line or none, each made from the version of the figure the
+ * preview showed (see blockOf). When someone saved one of them since, the
+ * write is refused as stale; the block is planned again over the figures as
+ * saved now (replanOver), with the lines saved since marked, and the user
+ * chooses: write over theirs, or cancel and keep them.
  */
 
 export const PASTE_COLUMNS = ['indicatorId', 'areaId', 'periodId', 'value', 'provisional', 'source', 'note'] as const;
@@ -64,6 +68,8 @@ export interface PlannedLine {
   readonly figure: FigureInput | null;
   readonly cells: Readonly<Record<PasteColumn, PlannedCell>>;
   readonly errorCount: number;
+  /** After a refused write: the value someone else saved since the block was first planned ("412"). */
+  readonly savedSince?: string;
 }
 
 export interface PastePlan {
@@ -84,6 +90,8 @@ export interface PasteRequest {
   readonly loaded: readonly Figure[];
   readonly filter: FigureFilter;
   readonly lookups: FigureLookups;
+  /** Ids of rows deleted by someone else since the paste (see replanOver). */
+  readonly gone?: ReadonlySet<number>;
 }
 
 const tripleKey = (indicatorId: number, areaId: number, periodId: number) => `${indicatorId}|${areaId}|${periodId}`;
@@ -200,6 +208,13 @@ export function planFigurePaste(request: PasteRequest): PastePlan {
       };
     }
 
+    if (target && request.gone?.has(target.id)) {
+      cells.value = {
+        ...cells.value,
+        error: 'someone else deleted this figure since you pasted: paste the line below the last row to add it again',
+      };
+    }
+
     // Status
     const statusText = pasted.get('provisional');
     let provisional = before?.provisional ?? false;
@@ -271,4 +286,38 @@ export function planFigurePaste(request: PasteRequest): PastePlan {
     adds: lines.filter((line) => line.action === 'add' && line.errorCount === 0).length,
     changes: lines.filter((line) => line.action === 'change' && line.errorCount === 0).length,
   };
+}
+
+/** What one figures.write of a plan sends: its figures, each with the version it was made from (null: new). */
+export function blockOf(plan: PastePlan): { figures: FigureInput[]; versions: (number | null)[] } {
+  const lines = plan.lines.flatMap((line) => (line.figure ? [{ figure: line.figure, before: line.before }] : []));
+  return { figures: lines.map((line) => line.figure), versions: lines.map((line) => line.before?.version ?? null) };
+}
+
+/**
+ * The same paste planned again over the figures as saved now, after a write
+ * refused as stale: each target row replaced by its saved version (a row
+ * deleted since is an error on its line), and every line whose figure someone
+ * saved or added since marked with what they saved.
+ */
+export function replanOver(
+  request: PasteRequest,
+  previous: PastePlan,
+  saved: readonly Figure[],
+): { request: PasteRequest; plan: PastePlan } {
+  const byId = new Map(saved.map((figure) => [figure.id, figure]));
+  const again: PasteRequest = {
+    ...request,
+    rows: request.rows.map((row) => byId.get(row.id) ?? row),
+    loaded: saved,
+    gone: new Set(request.rows.filter((row) => !byId.has(row.id)).map((row) => row.id)),
+  };
+  const plan = planFigurePaste(again);
+  const lines = plan.lines.map((line, index) => {
+    const before = previous.lines[index]?.before ?? null;
+    const now = line.before;
+    if (!now || !byId.has(now.id) || now.version === before?.version) return line;
+    return { ...line, savedSince: showValue(now.value, request.lookups.indicators.get(now.indicatorId)) };
+  });
+  return { request: again, plan: { ...plan, lines } };
 }

@@ -232,6 +232,134 @@ describe('writes by key', () => {
   });
 });
 
+describe('a pasted block', () => {
+  const fieldsOf = (figure: Figure) => ({
+    indicatorId: figure.indicatorId,
+    areaId: figure.areaId,
+    periodId: figure.periodId,
+    value: figure.value,
+    provisional: figure.provisional,
+    source: figure.source,
+    note: figure.note,
+  });
+
+  it('made from the versions saved now is written; one figure saved since refuses the whole block, naming its line', async () => {
+    const { location, ana, ben } = await sharedDemo();
+    const burglary = await wycombeBurglary(ben);
+    const violence = await figureAt(ben, 'Violence against the person', 'Wycombe', 'Apr-Dec 2013');
+    const block = [
+      { ...fieldsOf(violence), value: 2000 },
+      { ...fieldsOf(burglary), value: 415 },
+    ];
+    await ana.call('figures.update', { id: burglary.id, version: burglary.version, changes: { value: 412 } });
+
+    const refused = await ben.fail('figures.write', { figures: block, versions: [violence.version, burglary.version] });
+    const role = roleOf(location);
+    expect(refused).toMatchObject({
+      code: 'stale',
+      message: `someone else saved a figure of this block since you loaded it (line 2: ${role === null ? 'Ana' : `Ana (role ${role})`} changed Wycombe, Domestic burglary, Apr-Dec 2013 from 201 to 412 at 10:42; your 415 was not saved)`,
+      where: { row: 2 },
+      current: { record: { id: burglary.id, value: 412, version: burglary.version + 1 }, changedBy: 'Ana' },
+    });
+    // All or nothing: line 1 was not written either.
+    expect(await figureAt(ben, 'Violence against the person', 'Wycombe', 'Apr-Dec 2013')).toMatchObject({
+      value: violence.value,
+      version: violence.version,
+    });
+
+    // Pasting again over what is saved now (the version the refusal carried) keeps Ben's figures.
+    const current = refused.current?.record as Figure;
+    expect(await ben.call('figures.write', { figures: block, versions: [violence.version, current.version] })).toEqual({
+      inserted: 0,
+      updated: 2,
+      unchanged: 0,
+    });
+    expect(await wycombeBurglary(ana)).toMatchObject({ value: 415, version: burglary.version + 2 });
+  });
+
+  it('lists every stale line, refuses a figure added or deleted since, and lets through one already as pasted', async () => {
+    const { ana, ben } = await sharedDemo();
+    const burglary = await wycombeBurglary(ben);
+    const violence = await figureAt(ben, 'Violence against the person', 'Wycombe', 'Apr-Dec 2013');
+    const aylesbury = await figureAt(ben, 'Domestic burglary', 'Aylesbury', 'Apr-Dec 2013');
+    await ana.call('figures.update', { id: burglary.id, version: burglary.version, changes: { value: 300 } });
+    await ana.call('figures.update', { id: violence.id, version: violence.version, changes: { note: 'checked' } });
+    await ana.call('figures.delete', { ids: [aylesbury.id], versions: [aylesbury.version] });
+
+    const refused = await ben.fail('figures.write', {
+      figures: [
+        { ...fieldsOf(burglary), value: 300 },
+        { ...fieldsOf(violence), value: 2000 },
+        { ...fieldsOf(aylesbury), value: 7 },
+      ],
+      versions: [burglary.version, violence.version, aylesbury.version],
+    });
+    expect(refused.code).toBe('stale');
+    expect(refused.message).toMatch(
+      /^someone else saved 2 figures of this block since you loaded it \(line 2: .*note from none to "checked".*your 2000, note none was not saved; line 3: this figure was deleted by someone else since you loaded it\)$/,
+    );
+    expect(refused.where).toEqual({ row: 2 });
+
+    // A new line (made as new, null) whose figure someone added since is refused too.
+    await ana.call('figures.write', { figures: [{ ...fieldsOf(aylesbury), value: 9 }] });
+    const added = await ben.fail('figures.write', {
+      figures: [{ ...fieldsOf(aylesbury), value: 7 }],
+      versions: [null],
+    });
+    expect(added).toMatchObject({ code: 'stale', where: { row: 1 }, current: { record: { value: 9 } } });
+  });
+
+  it('is refused when the versions do not pair with the figures', async () => {
+    const { ben } = await sharedDemo();
+    const burglary = await wycombeBurglary(ben);
+    expect(await ben.fail('figures.write', { figures: [fieldsOf(burglary)], versions: [] })).toMatchObject({
+      code: 'invalid-input',
+      where: { field: 'versions' },
+    });
+  });
+
+  it('of many concurrent pastes made from the same versions, exactly one is written', async () => {
+    const { db, location } = await sharedDemo();
+    const editors = await Promise.all(
+      Array.from({ length: 6 }, async (_, index) => {
+        const handle = TEST_ENGINE === 'postgres' ? closeAfterTest(await openDatabase(location)).db : db;
+        return editor(handle, location, `Editor ${index + 1}`, ANA_AT);
+      }),
+    );
+    const first = editors[0] as Editor;
+    const burglary = await wycombeBurglary(first);
+    const violence = await figureAt(first, 'Violence against the person', 'Wycombe', 'Apr-Dec 2013');
+    const results = await Promise.all(
+      editors.map((each, index) =>
+        each
+          .call('figures.write', {
+            figures: [
+              { ...fieldsOf(burglary), value: 1000 + index },
+              { ...fieldsOf(violence), value: 2000 + index },
+            ],
+            versions: [burglary.version, violence.version],
+          })
+          .then(
+            () => index,
+            (error: unknown) => String(error),
+          ),
+      ),
+    );
+    const winners = results.filter((result) => typeof result === 'number');
+    expect(winners).toHaveLength(1);
+    for (const result of results)
+      if (typeof result === 'string') expect(result).toMatch(/figures\.write failed: stale: /);
+    const [winner] = winners;
+    expect(await wycombeBurglary(first)).toMatchObject({ value: 1000 + (winner ?? 0), version: burglary.version + 1 });
+    expect(await figureAt(first, 'Violence against the person', 'Wycombe', 'Apr-Dec 2013')).toMatchObject({
+      value: 2000 + (winner ?? 0),
+      version: violence.version + 1,
+    });
+    const updates = (await changesOf(db, 'figure', burglary.id)).filter((entry) => entry.operation === 'update');
+    expect(updates).toHaveLength(1);
+  });
+});
+
 describe('the change log', () => {
   it('records the database role of every change: the PostgreSQL role, none in a file', async () => {
     const { db, location, ana } = await sharedDemo();

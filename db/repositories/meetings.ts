@@ -54,6 +54,7 @@ export async function listMeetings(db: Db): Promise<MeetingSummary[]> {
     .selectFrom('meeting')
     .select((eb) => [
       'meeting.id',
+      'meeting.version',
       'meeting.title',
       'meeting.board',
       'meeting.heldOn',
@@ -74,6 +75,7 @@ export async function listMeetings(db: Db): Promise<MeetingSummary[]> {
     .execute();
   return rows.map((row) => ({
     id: row.id,
+    version: row.version,
     title: row.title,
     board: row.board,
     heldOn: row.heldOn,

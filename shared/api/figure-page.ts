@@ -1,4 +1,4 @@
-import type { Figure } from '../model';
+import type { Figure, FigureInput } from '../model';
 
 /**
  * A page of figures as columns: figure i is `ids[i]`, `indicatorIds[i]`, … —
@@ -28,6 +28,17 @@ export interface FigurePage {
   readonly texts: readonly string[];
   readonly total: number;
 }
+
+/** A figure's fields as figures.write takes them, without its id, version and time. */
+export const figureInputOf = (figure: Figure): FigureInput => ({
+  indicatorId: figure.indicatorId,
+  areaId: figure.areaId,
+  periodId: figure.periodId,
+  value: figure.value,
+  provisional: figure.provisional,
+  source: figure.source,
+  note: figure.note,
+});
 
 /** Every figure of the page as records, in the page's order (one pass: 100,000 figures in a few milliseconds). */
 export function figuresOf(page: FigurePage): Figure[] {

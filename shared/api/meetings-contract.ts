@@ -44,6 +44,8 @@ export interface MeetingPerson {
 
 export interface MeetingSummary {
   readonly id: number;
+  /** The meeting row's version when read: a delete from the list names it, and is refused if someone saved since. */
+  readonly version: number;
   readonly title: string;
   readonly board: string | null;
   readonly heldOn: string;

@@ -11,13 +11,33 @@ import { playwrightPrinter } from '../../electron/pack/pdf/playwright-printer';
 import type { PdfPrinter } from '../../electron/pack/pdf-printer';
 import { newDatabase } from './temp-files';
 
-export interface TestApi {
-  readonly db: Kysely<Database>;
-  readonly events: ApiEvent[];
+/** Calls through the real dispatcher on one context. */
+export interface ApiCaller {
   /** Calls a method through dispatch, the path every transport takes; throws on an error result. */
   call<Name extends MethodName>(name: Name, input: InputOf<Name>): Promise<OutputOf<Name>>;
   /** Calls a method expecting it to fail; returns the error. */
   fail(name: string, input: unknown): Promise<ErrorData>;
+}
+
+export interface TestApi extends ApiCaller {
+  readonly db: Kysely<Database>;
+  readonly events: ApiEvent[];
+}
+
+/** `call` and `fail` on a dispatch context: a person's session in tests. */
+export function callerOn(context: DispatchContext): ApiCaller {
+  return {
+    async call(name, input) {
+      const result = await dispatch(context, name, input);
+      if (!result.ok) throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`);
+      return result.value as never;
+    },
+    async fail(name, input) {
+      const result = await dispatch(context, name, input);
+      if (result.ok) throw new Error(`${name} succeeded but was expected to fail`);
+      return result.error;
+    },
+  };
 }
 
 /** One printer for the test file's contexts: it launches Chromium on the first PDF only, and closes when the file ends. */
@@ -43,18 +63,5 @@ export async function apiOnDatabase(options: { empty?: boolean } = {}): Promise<
     emit: (event) => events.push(event),
     printer,
   };
-  return {
-    db,
-    events,
-    async call(name, input) {
-      const result = await dispatch(context, name, input);
-      if (!result.ok) throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`);
-      return result.value as never;
-    },
-    async fail(name, input) {
-      const result = await dispatch(context, name, input);
-      if (result.ok) throw new Error(`${name} succeeded but was expected to fail`);
-      return result.error;
-    },
-  };
+  return { db, events, ...callerOn(context) };
 }

@@ -11,13 +11,12 @@ import { useApi } from '../../data/api-context';
 import { useRecords } from '../../data/queries';
 import { downloadFile } from '../../data/download';
 import { draftOf, EMPTY_DRAFT, specOf, type ViewDraft } from './draft';
-import { useEvaluatedView, useSavedViews, useViewMutations } from './queries';
+import { useEvaluatedView, useSavedViews } from './queries';
+import { ViewControls, type ViewMessage } from './ViewControls';
 import { ViewDefinitions } from './ViewDefinitions';
 import { ViewEditor } from './ViewEditor';
 import { ViewGrid } from './ViewGrid';
 import './comparisons.css';
-
-type Message = { readonly kind: 'ok' | 'error'; readonly text: string } | null;
 
 /**
  * Comparison views: pick a saved view or start a new one, choose what it shows,
@@ -31,11 +30,9 @@ export function ComparisonsPage() {
   const areas = useRecords<Area>('areas');
   const periods = useRecords<Period>('periods');
   const saved = useSavedViews();
-  const { create, update, remove } = useViewMutations();
 
   const [draft, setDraft] = useState<ViewDraft>(EMPTY_DRAFT);
-  const [message, setMessage] = useState<Message>(null);
-  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [message, setMessage] = useState<ViewMessage>(null);
   const [chartChoice, setChartChoice] = useState<ChartKind | null>(null);
   const [chartIndicator, setChartIndicator] = useState<number | null>(null);
 
@@ -51,42 +48,10 @@ export function ComparisonsPage() {
   };
 
   const open = (value: string) => {
-    setConfirmingDelete(false);
     setChartChoice(null);
     setChartIndicator(null);
     const chosen = saved.views.find((candidate) => String(candidate.id) === value);
     edit(chosen ? draftOf(chosen) : EMPTY_DRAFT);
-  };
-
-  const fail = (error: unknown) => setMessage({ kind: 'error', text: (error as Error).message });
-
-  const save = async (asNew: boolean) => {
-    const name = draft.name.trim();
-    if (!spec)
-      return setMessage({ kind: 'error', text: 'problem' in built ? built.problem : 'The view is not complete.' });
-    if (name === '') return setMessage({ kind: 'error', text: 'Give the view a name to save it.' });
-    try {
-      const stored =
-        draft.savedId !== null && !asNew
-          ? await update.mutateAsync({ id: draft.savedId, name, spec })
-          : await create.mutateAsync({ name, spec });
-      setDraft({ ...draft, savedId: stored.id, name: stored.name });
-      setMessage({ kind: 'ok', text: `Saved the view "${stored.name}".` });
-    } catch (error) {
-      fail(error);
-    }
-  };
-
-  const deleteView = async () => {
-    if (draft.savedId === null) return;
-    try {
-      await remove.mutateAsync(draft.savedId);
-      setConfirmingDelete(false);
-      edit(EMPTY_DRAFT);
-      setMessage({ kind: 'ok', text: `Deleted the view "${draft.name}".` });
-    } catch (error) {
-      fail(error);
-    }
   };
 
   const exportFile = async (work: () => Promise<Result<ViewFile>>) => {
@@ -106,64 +71,17 @@ export function ComparisonsPage() {
   return (
     <div className="comparisons">
       <section className="view-editor" aria-labelledby="view-editor-heading">
-        <div className="view-editor-head">
-          <h2 id="view-editor-heading" className="section-title">
-            View
-          </h2>
-          <label className="field">
-            <span className="field-label">Saved views</span>
-            <select value={draft.savedId ?? ''} onChange={(event) => open(event.target.value)}>
-              <option value="">New view</option>
-              {saved.views.map((candidate) => (
-                <option key={candidate.id} value={candidate.id}>
-                  {candidate.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span className="field-label">Name</span>
-            <input
-              type="text"
-              className="text-input"
-              value={draft.name}
-              maxLength={120}
-              onChange={(event) => edit({ ...draft, name: event.target.value })}
-            />
-          </label>
-          <div className="view-actions">
-            <button type="button" className="button button-primary" onClick={() => void save(false)}>
-              {draft.savedId === null ? 'Save view' : 'Save changes'}
-            </button>
-            {draft.savedId !== null ? (
-              <>
-                <button type="button" className="button" onClick={() => void save(true)}>
-                  Save as new view
-                </button>
-                <button type="button" className="button" onClick={() => setConfirmingDelete(true)}>
-                  Delete view…
-                </button>
-              </>
-            ) : null}
-          </div>
-        </div>
-        {confirmingDelete ? (
-          <div className="confirm-delete" role="group" aria-label="Confirm delete">
-            <span>Delete the saved view &quot;{draft.name}&quot;? The figures are not touched.</span>
-            <button type="button" className="button button-danger" onClick={() => void deleteView()}>
-              Delete
-            </button>
-            <button type="button" className="button" onClick={() => setConfirmingDelete(false)}>
-              Cancel
-            </button>
-          </div>
-        ) : null}
-        <div role="status" aria-live="polite" className="view-message-slot">
-          {message?.kind === 'ok' ? <p className="ok-text view-message">{message.text}</p> : null}
-        </div>
-        <div role="alert" className="view-message-slot">
-          {message?.kind === 'error' ? <p className="error-text view-message">{message.text}</p> : null}
-        </div>
+        <ViewControls
+          key={draft.savedId ?? 'new'}
+          draft={draft}
+          built={built}
+          views={saved.views}
+          message={message}
+          onOpen={open}
+          onEdit={edit}
+          onDraft={setDraft}
+          onMessage={setMessage}
+        />
         <ViewEditor
           draft={draft}
           onChange={edit}

@@ -9,6 +9,8 @@ import {
 /** The view being edited on the screen, field by field; a ViewSpec once complete. */
 export interface ViewDraft {
   readonly savedId: number | null;
+  /** The saved view's version the draft was opened (or last saved) at: a save or delete is made from it (issue 9). */
+  readonly savedVersion: number | null;
   readonly name: string;
   readonly indicatorIds: readonly number[];
   readonly areaIds: readonly number[];
@@ -24,6 +26,7 @@ export interface ViewDraft {
 
 export const EMPTY_DRAFT: ViewDraft = {
   savedId: null,
+  savedVersion: null,
   name: '',
   indicatorIds: [],
   areaIds: [],
@@ -41,6 +44,7 @@ export function draftOf(view: SavedView): ViewDraft {
   const { spec } = view;
   return {
     savedId: view.id,
+    savedVersion: view.version,
     name: view.name,
     indicatorIds: spec.indicatorIds,
     areaIds: spec.areaIds,

@@ -1,6 +1,8 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
-import type { SavedView, ViewSpec, ViewSpecInput } from '../../../shared/views/view-spec';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo } from 'react';
+import type { InputOf } from '../../../shared/api/contract';
+import type { Result } from '../../../shared/api/result';
+import type { SavedView, ViewSpecInput } from '../../../shared/views/view-spec';
 import { useApi } from '../../data/api-context';
 import { unwrap } from '../../data/call';
 
@@ -40,22 +42,24 @@ export function useEvaluatedView(spec: ViewSpecInput | null, name: string | null
   });
 }
 
-/** Create, rename or change, and delete saved views; each refreshes the list. */
+/**
+ * Create, rename or change, and delete saved views, as results (a refusal's
+ * `current` is needed to settle a stale save); each refreshes the list, a
+ * refused one too, so the list shows the views as saved now.
+ */
 export function useViewMutations() {
   const api = useApi();
   const client = useQueryClient();
-  const refresh = () => client.invalidateQueries({ queryKey: ['views'] });
-  const create = useMutation({
-    mutationFn: (input: { name: string; spec: ViewSpec }) => unwrap(api['views.create'](input)),
-    onSuccess: refresh,
-  });
-  const update = useMutation({
-    mutationFn: (input: { id: number; name: string; spec: ViewSpec }) => unwrap(api['views.update'](input)),
-    onSuccess: refresh,
-  });
-  const remove = useMutation({
-    mutationFn: (id: number) => unwrap(api['views.delete']({ id })),
-    onSuccess: refresh,
-  });
-  return { create, update, remove };
+  return useMemo(() => {
+    const refreshing = async <Value>(work: Promise<Result<Value>>): Promise<Result<Value>> => {
+      const result = await work;
+      await client.invalidateQueries({ queryKey: ['views'] });
+      return result;
+    };
+    return {
+      create: (input: InputOf<'views.create'>) => refreshing(api['views.create'](input)),
+      update: (input: InputOf<'views.update'>) => refreshing(api['views.update'](input)),
+      remove: (input: InputOf<'views.delete'>) => refreshing(api['views.delete'](input)),
+    };
+  }, [api, client]);
 }

@@ -1,22 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import type { FigureWriteResult } from '../../../shared/api/contract';
+import { figureInputOf } from '../../../shared/api/figure-page';
 import type { Result } from '../../../shared/api/result';
 import type { Figure, FigureInput } from '../../../shared/model';
 import { useSaveStatus } from '../../app/status';
 import { useUndoPush } from '../../app/undo';
 import { expectOwnChange, invalidateTables, patchCachedRecord, useApi } from '../../data/api-context';
 import { refusalOf, type SaveOutcome } from '../../data/mutations';
-
-const fieldsOf = (figure: Figure): FigureInput => ({
-  indicatorId: figure.indicatorId,
-  areaId: figure.areaId,
-  periodId: figure.periodId,
-  value: figure.value,
-  provisional: figure.provisional,
-  source: figure.source,
-  note: figure.note,
-});
 
 /**
  * Saving figures: one cell through figures.update, made from the figure's
@@ -113,7 +104,7 @@ export function useFigureEditing(describe: (figure: Figure) => string) {
       pushUndo({
         method: 'figures.delete',
         id: figure.id,
-        before: { ...fieldsOf(figure) },
+        before: { ...figureInputOf(figure) },
         after: null,
         label: `deleted ${describe(figure)}`,
       });

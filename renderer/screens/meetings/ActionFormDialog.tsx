@@ -5,7 +5,7 @@ import type { Partner, Person, Plan, Priority } from '../../../shared/model';
 import { useRecords } from '../../data/queries';
 import { FormDialog } from './FormDialog';
 import { dateText } from './format';
-import { staleRetry } from './use-versioned-save';
+import { staleRetry } from '../../data/use-versioned-save';
 import { useWrite } from './use-write';
 
 interface ActionFormDialogProps {

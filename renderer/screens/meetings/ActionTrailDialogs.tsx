@@ -4,7 +4,7 @@ import type { ActionStatus } from '../../../shared/domain';
 import { formatError } from '../../../shared/errors';
 import { FormDialog } from './FormDialog';
 import { dateText, todayIso } from './format';
-import { staleRetry } from './use-versioned-save';
+import { staleRetry } from '../../data/use-versioned-save';
 import { useWrite } from './use-write';
 
 const TITLES: Readonly<Record<ActionStatus, string>> = {

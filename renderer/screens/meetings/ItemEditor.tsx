@@ -7,9 +7,9 @@ import { useApi } from '../../data/api-context';
 import { ContentFields } from './ContentFields';
 import { KIND_LABELS } from './item-kinds';
 import { PaperEditor } from './PaperEditor';
-import { StaleNotice } from './StaleNotice';
+import { StaleNotice } from '../../app/StaleNotice';
 import { useDebouncedChanges } from './use-debounced-changes';
-import { useVersionedSave } from './use-versioned-save';
+import { useVersionedSave } from '../../data/use-versioned-save';
 import { useWrite } from './use-write';
 
 type ItemChanges = Partial<{
@@ -61,7 +61,7 @@ export function ItemEditor({ item, problems, onDelete }: ItemEditorProps) {
   };
   const keepMine = async () => {
     if (versioned.conflict) await showSaved(versioned.conflict.changes);
-    versioned.keepMine();
+    void versioned.keepMine();
   };
   const failure = versioned.conflict ? null : (takeFailure ?? versioned.failure);
   const { schedule, flush } = useDebouncedChanges(save);

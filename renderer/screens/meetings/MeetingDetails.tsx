@@ -6,9 +6,9 @@ import type { Period } from '../../../shared/model';
 import { useApi } from '../../data/api-context';
 import { useRecords } from '../../data/queries';
 import { PeopleEditor } from './PeopleEditor';
-import { StaleNotice } from './StaleNotice';
+import { StaleNotice } from '../../app/StaleNotice';
 import { useDebouncedChanges } from './use-debounced-changes';
-import { useVersionedSave } from './use-versioned-save';
+import { useVersionedSave } from '../../data/use-versioned-save';
 import { useWrite } from './use-write';
 
 type MeetingChanges = Partial<{
@@ -65,7 +65,7 @@ export function MeetingDetails({ meeting }: { meeting: Meeting }) {
   };
   const keepMine = async () => {
     if (versioned.conflict) await showSaved(versioned.conflict.changes);
-    versioned.keepMine();
+    void versioned.keepMine();
   };
   const failure = versioned.conflict ? null : (takeFailure ?? versioned.failure);
 

@@ -1,7 +1,11 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
+import type { MeetingSummary } from '../../../shared/api/meetings-contract';
 import type { PackFileInfo } from '../../../shared/api/notes-contract';
+import type { Result } from '../../../shared/api/result';
 import { DeleteDialog } from '../../grid/DeleteDialog';
+import { invalidateTables } from '../../data/api-context';
 import { usePackFile } from '../../data/queries';
 import { ActionsPanel } from './ActionsPanel';
 import { AgendaPanel } from './AgendaPanel';
@@ -28,9 +32,24 @@ export function MeetingsPage() {
   const { meetings, isPending, error } = useMeetings();
   const reviewer = usePackFile().data ?? null;
   const write = useWrite();
+  const client = useQueryClient();
   const [chosen, setChosen] = useState<number | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const selected = meetings.find((meeting) => meeting.id === (chosen ?? reviewer?.meetingId)) ?? meetings[0] ?? null;
+
+  /**
+   * Deletes the meeting as the list shows it: made from its version, so a
+   * meeting someone saved since is refused (said in the dialog and the status
+   * bar) and the list refreshed; deleting again deletes it as saved now.
+   */
+  const deleteMeeting = async (meeting: MeetingSummary): Promise<Result<unknown>> => {
+    const result = await write('meetings.delete', { id: meeting.id, version: meeting.version });
+    if (result.ok) return result;
+    await invalidateTables(client, ['meetings']);
+    if (result.error.code !== 'stale') return result;
+    const message = `${result.error.message}. Delete again to delete it as saved now, or cancel to keep it.`;
+    return { ok: false, error: { ...result.error, message } };
+  };
 
   return (
     <div className="meetings">
@@ -79,8 +98,8 @@ export function MeetingsPage() {
         <DeleteDialog
           entity={null}
           id={selected.id}
-          what={`the meeting "${selected.title}" with its agenda, the actions raised at it${selected.latestVersion === null ? '' : ' and its issued versions'}`}
-          onConfirm={() => write('meetings.delete', { id: selected.id })}
+          what={`the meeting "${selected.title}" with its agenda${selected.latestVersion === null ? ' and the actions raised at it' : ', the actions raised at it and its issued versions'}`}
+          onConfirm={() => deleteMeeting(selected)}
           onClose={(deleted) => {
             setDialog(null);
             if (deleted) setChosen(null);

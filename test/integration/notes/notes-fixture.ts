@@ -4,7 +4,7 @@ import { openDatabase } from '../../../db/open-database';
 import type { ApiEvent } from '../../../shared/api/result';
 import type { NotesImportResult } from '../../../shared/api/notes-contract';
 import { dispatch, type DispatchContext } from '../../../electron/api/dispatch';
-import type { TestApi } from '../../helpers/api-context';
+import { callerOn, type TestApi } from '../../helpers/api-context';
 import { closeAfterTest, copyOfDatabase, newLocation, tempPath } from '../../helpers/temp-files';
 
 /**
@@ -37,16 +37,7 @@ export async function apiOnFile(path: string, actor: string): Promise<FileApi> {
     path,
     db: database.db,
     events,
-    async call(name, input) {
-      const result = await dispatch(context, name, input);
-      if (!result.ok) throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`);
-      return result.value as never;
-    },
-    async fail(name, input) {
-      const result = await dispatch(context, name, input);
-      if (result.ok) throw new Error(`${name} succeeded but was expected to fail`);
-      return result.error;
-    },
+    ...callerOn(context),
   };
 }
 

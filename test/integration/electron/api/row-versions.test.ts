@@ -3,11 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { loadDemoDataset } from '../../../../db/demo/load-demo';
 import { openDatabase } from '../../../../db/open-database';
 import type { Database } from '../../../../db/schema/database';
-import { dispatch, type DispatchContext } from '../../../../electron/api/dispatch';
-import type { InputOf, MethodName, OutputOf } from '../../../../shared/api/contract';
-import { figuresOf } from '../../../../shared/api/figure-page';
-import type { ErrorData } from '../../../../shared/errors';
+import type { DispatchContext } from '../../../../electron/api/dispatch';
+import { figureInputOf, figuresOf } from '../../../../shared/api/figure-page';
 import type { Figure } from '../../../../shared/model';
+import { callerOn, type ApiCaller } from '../../../helpers/api-context';
 import { closeAfterTest, newDatabase } from '../../../helpers/temp-files';
 import { TEST_ENGINE } from '../../../helpers/test-engine';
 
@@ -23,10 +22,7 @@ import { TEST_ENGINE } from '../../../helpers/test-engine';
 const ANA_AT = new Date(2026, 10, 26, 10, 42).toISOString();
 const BEN_AT = new Date(2026, 10, 26, 10, 45).toISOString();
 
-interface Editor {
-  call<Name extends MethodName>(name: Name, input: InputOf<Name>): Promise<OutputOf<Name>>;
-  fail(name: string, input: unknown): Promise<ErrorData>;
-}
+type Editor = ApiCaller;
 
 function editor(db: Kysely<Database>, location: string, actor: string, at: string): Editor {
   const context: DispatchContext = {
@@ -35,18 +31,7 @@ function editor(db: Kysely<Database>, location: string, actor: string, at: strin
     databaseLocation: location,
     version: '0.0.0-test',
   };
-  return {
-    async call(name, input) {
-      const result = await dispatch(context, name, input);
-      if (!result.ok) throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`);
-      return result.value as never;
-    },
-    async fail(name, input) {
-      const result = await dispatch(context, name, input);
-      if (result.ok) throw new Error(`${name} succeeded but was expected to fail`);
-      return result.error;
-    },
-  };
+  return callerOn(context);
 }
 
 /** The demo database, and a second connection to it (its own pool on PostgreSQL). */
@@ -199,16 +184,9 @@ describe('writes by key', () => {
     const { ana, ben } = await sharedDemo();
     const changed = await wycombeBurglary(ben);
     const same = await figureAt(ben, 'Domestic burglary', 'Aylesbury', 'Apr-Dec 2013');
-    const fields = (figure: Figure) => ({
-      indicatorId: figure.indicatorId,
-      areaId: figure.areaId,
-      periodId: figure.periodId,
-      value: figure.value,
-      provisional: figure.provisional,
-      source: figure.source,
-      note: figure.note,
-    });
-    expect(await ana.call('figures.write', { figures: [{ ...fields(changed), value: 300 }, fields(same)] })).toEqual({
+    expect(
+      await ana.call('figures.write', { figures: [{ ...figureInputOf(changed), value: 300 }, figureInputOf(same)] }),
+    ).toEqual({
       inserted: 0,
       updated: 1,
       unchanged: 1,
@@ -227,29 +205,19 @@ describe('writes by key', () => {
       current: { changedBy: 'Ana', changes: [{ field: 'value', from: 201, to: 300 }] },
     });
     // The write again changes nothing and raises nothing.
-    await ana.call('figures.write', { figures: [{ ...fields(changed), value: 300 }] });
+    await ana.call('figures.write', { figures: [{ ...figureInputOf(changed), value: 300 }] });
     expect(await wycombeBurglary(ben)).toMatchObject({ version: changed.version + 1 });
   });
 });
 
 describe('a pasted block', () => {
-  const fieldsOf = (figure: Figure) => ({
-    indicatorId: figure.indicatorId,
-    areaId: figure.areaId,
-    periodId: figure.periodId,
-    value: figure.value,
-    provisional: figure.provisional,
-    source: figure.source,
-    note: figure.note,
-  });
-
   it('made from the versions saved now is written; one figure saved since refuses the whole block, naming its line', async () => {
     const { location, ana, ben } = await sharedDemo();
     const burglary = await wycombeBurglary(ben);
     const violence = await figureAt(ben, 'Violence against the person', 'Wycombe', 'Apr-Dec 2013');
     const block = [
-      { ...fieldsOf(violence), value: 2000 },
-      { ...fieldsOf(burglary), value: 415 },
+      { ...figureInputOf(violence), value: 2000 },
+      { ...figureInputOf(burglary), value: 415 },
     ];
     await ana.call('figures.update', { id: burglary.id, version: burglary.version, changes: { value: 412 } });
 
@@ -288,9 +256,9 @@ describe('a pasted block', () => {
 
     const refused = await ben.fail('figures.write', {
       figures: [
-        { ...fieldsOf(burglary), value: 300 },
-        { ...fieldsOf(violence), value: 2000 },
-        { ...fieldsOf(aylesbury), value: 7 },
+        { ...figureInputOf(burglary), value: 300 },
+        { ...figureInputOf(violence), value: 2000 },
+        { ...figureInputOf(aylesbury), value: 7 },
       ],
       versions: [burglary.version, violence.version, aylesbury.version],
     });
@@ -301,9 +269,9 @@ describe('a pasted block', () => {
     expect(refused.where).toEqual({ row: 2 });
 
     // A new line (made as new, null) whose figure someone added since is refused too.
-    await ana.call('figures.write', { figures: [{ ...fieldsOf(aylesbury), value: 9 }] });
+    await ana.call('figures.write', { figures: [{ ...figureInputOf(aylesbury), value: 9 }] });
     const added = await ben.fail('figures.write', {
-      figures: [{ ...fieldsOf(aylesbury), value: 7 }],
+      figures: [{ ...figureInputOf(aylesbury), value: 7 }],
       versions: [null],
     });
     expect(added).toMatchObject({ code: 'stale', where: { row: 1 }, current: { record: { value: 9 } } });
@@ -312,7 +280,7 @@ describe('a pasted block', () => {
   it('is refused when the versions do not pair with the figures', async () => {
     const { ben } = await sharedDemo();
     const burglary = await wycombeBurglary(ben);
-    expect(await ben.fail('figures.write', { figures: [fieldsOf(burglary)], versions: [] })).toMatchObject({
+    expect(await ben.fail('figures.write', { figures: [figureInputOf(burglary)], versions: [] })).toMatchObject({
       code: 'invalid-input',
       where: { field: 'versions' },
     });
@@ -334,8 +302,8 @@ describe('a pasted block', () => {
         each
           .call('figures.write', {
             figures: [
-              { ...fieldsOf(burglary), value: 1000 + index },
-              { ...fieldsOf(violence), value: 2000 + index },
+              { ...figureInputOf(burglary), value: 1000 + index },
+              { ...figureInputOf(violence), value: 2000 + index },
             ],
             versions: [burglary.version, violence.version],
           })
@@ -500,5 +468,39 @@ describe('meetings, agenda items, actions and comparison views', () => {
     });
     expect(await ben.fail('views.delete', { id: view.id, version: view.version })).toMatchObject({ code: 'stale' });
     expect((await ben.call('views.get', { id: view.id })).name).toBe(`${view.name} (Ana)`);
+  });
+});
+
+describe('the meetings list', () => {
+  it('carries each meeting’s version, moved on by an edit, so a delete from an older list is refused and deletes nothing', async () => {
+    const { db, ana, ben } = await sharedDemo();
+    const [listed] = await ben.call('meetings.list', {});
+    if (!listed) throw new Error('the demo has no meeting');
+    const meeting = await ben.call('meetings.get', { id: listed.id });
+    expect(listed.version).toBe(meeting.version);
+
+    await ana.call('meetings.update', {
+      id: listed.id,
+      version: listed.version,
+      changes: { venue: 'Council Chamber' },
+    });
+    const [relisted] = await ben.call('meetings.list', {});
+    expect(relisted).toMatchObject({ id: listed.id, version: listed.version + 1 });
+
+    const refused = await ben.fail('meetings.delete', { id: listed.id, version: listed.version });
+    expect(refused.code).toBe('stale');
+    expect(refused.message).toMatch(
+      /changed meeting .*: venue from .* to "Council Chamber" at 10:42; it was not deleted$/,
+    );
+    expect(refused.current).toMatchObject({ record: { id: listed.id, version: listed.version + 1 }, changedBy: 'Ana' });
+    // Nothing was deleted: the meeting, its agenda and its actions are all there.
+    expect(await ben.call('meetings.get', { id: listed.id })).toMatchObject({ items: meeting.items });
+    expect((await ben.call('actions.list', { meetingId: listed.id })).actions.length).toBeGreaterThan(0);
+    expect(await db.selectFrom('changeLog').select('id').where('operation', '=', 'delete').execute()).toEqual([]);
+
+    expect(await ben.call('meetings.delete', { id: listed.id, version: relisted?.version ?? 0 })).toEqual({
+      deleted: 1,
+    });
+    expect((await ben.call('meetings.list', {})).map((summary) => summary.id)).not.toContain(listed.id);
   });
 });

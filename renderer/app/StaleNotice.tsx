@@ -1,3 +1,5 @@
+import './stale-notice.css';
+
 interface StaleNoticeProps {
   /** The refusal's sentence: who changed what, when, and what was not saved. */
   readonly message: string;
@@ -9,6 +11,7 @@ interface StaleNoticeProps {
  * A form's save refused because someone else saved the record first (issue 9),
  * shown where the form is: who saved what and when, what was not saved, and
  * the choice: keep mine (saved over theirs) or take theirs (the form shows it).
+ * The meeting and agenda item forms and the Comparisons screen's saved views use it.
  */
 export function StaleNotice({ message, onKeepMine, onTakeTheirs }: StaleNoticeProps) {
   return (

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
-import type { Result } from '../../../shared/api/result';
-import { formatError, type CurrentRow, type ErrorData } from '../../../shared/errors';
+import type { Result } from '../../shared/api/result';
+import { formatError, type CurrentRow, type ErrorData } from '../../shared/errors';
 
 /** A save refused as stale: the changes that were not saved and the record as saved now. */
 export interface FormConflict<Changes> {
@@ -9,7 +9,8 @@ export interface FormConflict<Changes> {
   readonly message: string;
 }
 
-const versionIn = (current: CurrentRow): number | null => {
+/** The version in a stale refusal's record as saved now, if it carries one. */
+export const versionIn = (current: CurrentRow): number | null => {
   const version = (current.record as { readonly version?: unknown } | null)?.version;
   return typeof version === 'number' ? version : null;
 };
@@ -28,6 +29,8 @@ export function staleRetry(error: ErrorData): { readonly version: number | null;
  * someone else saved first is kept as a conflict for the user to settle:
  * keep mine (the same changes saved over the version saved now) or take
  * theirs (the form shows what is saved). Nothing is overwritten silently.
+ * Used by the meeting and agenda item forms and the Comparisons screen's
+ * saved views; a form showing another record mounts the hook afresh (React `key`).
  */
 export function useVersionedSave<Changes extends object, Saved extends { readonly version: number }>(
   version: number,
@@ -38,14 +41,15 @@ export function useVersionedSave<Changes extends object, Saved extends { readonl
   const [failure, setFailure] = useState<string | null>(null);
   const [conflict, setConflict] = useState<FormConflict<Changes> | null>(null);
 
+  /** Saves `changes` after any save still going; resolves with this save's result. */
   const save = useCallback(
-    (changes: Changes) => {
+    (changes: Changes): Promise<Result<Saved>> => {
       const next = queue.current.then(async () => {
         const result = await send(current.current, changes);
         if (result.ok) {
           current.current = result.value.version;
           setFailure(null);
-          return;
+          return result;
         }
         setFailure(formatError(result.error));
         if (result.error.code === 'stale' && result.error.current) {
@@ -56,6 +60,7 @@ export function useVersionedSave<Changes extends object, Saved extends { readonl
             message: result.error.message,
           }));
         }
+        return result;
       });
       queue.current = next;
       return next;
@@ -63,12 +68,12 @@ export function useVersionedSave<Changes extends object, Saved extends { readonl
     [send],
   );
 
-  /** Saves the refused changes again, deliberately over the version saved now. */
-  const keepMine = useCallback(() => {
-    if (!conflict) return;
+  /** Saves the refused changes again, deliberately over the version saved now; null when nothing was refused. */
+  const keepMine = useCallback((): Promise<Result<Saved>> | null => {
+    if (!conflict) return null;
     current.current = versionIn(conflict.current) ?? current.current;
     setConflict(null);
-    void save(conflict.changes);
+    return save(conflict.changes);
   }, [conflict, save]);
 
   /** Drops the refused changes: the form takes `saved` (the record as saved now) and its version. */
@@ -78,5 +83,8 @@ export function useVersionedSave<Changes extends object, Saved extends { readonl
     setFailure(null);
   }, []);
 
-  return { save, failure, conflict, keepMine, takeTheirs };
+  /** The version the next save (or a delete) is made from. */
+  const versionNow = useCallback(() => current.current, []);
+
+  return { save, failure, conflict, keepMine, takeTheirs, versionNow };
 }

@@ -12,8 +12,20 @@ export type DatabaseLocation =
 
 const POSTGRES_URL = /^postgres(ql)?:\/\//i;
 
-/** scheme://[user[:password]@]host[:port]/database[?options] */
-const URL_PARTS = /^postgres(?:ql)?:\/\/(?:[^@/]*@)?(\[[^\]]*\]|[^:/?]*)(?::\d+)?(?:\/([^?]*))?/i;
+/**
+ * scheme://[user[:password]@]host[:port]/database[?options]. The user and
+ * password run to the last "@" before the options, so a password typed with
+ * a "/" or "@" in it, not percent-encoded, is still read as the password.
+ */
+const URL_PARTS = /^postgres(?:ql)?:\/\/(?:[^?#]*@)?(\[[^\]]*\]|[^:/?]*)(?::\d+)?(?:\/([^?]*))?/i;
+const USER_INFO = /^(postgres(?:ql)?:\/\/)([^?#]*)@/i;
+
+/** The password of a postgres:// URL as written (percent-encoded or not); null when it has none. */
+export function passwordIn(text: string): string | null {
+  const userInfo = USER_INFO.exec(text.trim())?.[2];
+  const colon = userInfo?.indexOf(':') ?? -1;
+  return userInfo === undefined || colon < 0 || colon === userInfo.length - 1 ? null : userInfo.slice(colon + 1);
+}
 
 function urlParts(url: string): { host: string; database: string } | null {
   const match = URL_PARTS.exec(url);
@@ -50,6 +62,12 @@ export function parseLocation(text: string): DatabaseLocation {
       `${describeLocation(trimmed)} names no database: write postgres://user@host/database`,
     );
   }
+  if (/[/@?#]/.test(passwordIn(trimmed) ?? '')) {
+    throw new BoardpackError(
+      'invalid-input',
+      `the password in ${describeLocation(trimmed)} holds a character a URL must percent-encode: write / as %2F, @ as %40, ? as %3F and # as %23`,
+    );
+  }
   return { engine: 'postgres', url: trimmed };
 }
 
@@ -59,7 +77,10 @@ export function parseLocation(text: string): DatabaseLocation {
  */
 export function describeLocation(text: string): string {
   if (!isPostgresUrl(text)) return text;
-  return text.trim().replace(/^(postgres(?:ql)?:\/\/[^:@/]*):[^@/]*@/i, '$1@');
+  return text.trim().replace(USER_INFO, (whole, scheme: string, userInfo: string) => {
+    const colon = userInfo.indexOf(':');
+    return colon < 0 ? whole : `${scheme}${userInfo.slice(0, colon)}@`;
+  });
 }
 
 /** A short name for a window title: the file's name, or "csp on db.council.example". */

@@ -1,5 +1,5 @@
 import { openDatabase, type OpenDatabase } from '../../db/open-database';
-import { describeLocation, parseLocation } from '../../shared/database-location';
+import { describeLocation, parseLocation, passwordIn } from '../../shared/database-location';
 import { BoardpackError, type ErrorData, type ErrorWhere } from '../../shared/errors';
 import type { TeamDatabaseAccess } from '../api/context';
 import type { DatabaseSession } from './database-session';
@@ -13,14 +13,10 @@ import { errorData } from './error-data';
  */
 export type { TeamDatabaseAccess } from '../api/context';
 
-/**
- * The password of a postgres:// URL, as written and decoded, longest first;
- * none when it has none. Read up to the first "@", so a password typed with
- * a "/" in it, not percent-encoded, is found too.
- */
+/** The password of a postgres:// URL, as written and decoded, longest first; none when it has none. */
 function passwordsIn(url: string): string[] {
-  const written = /^postgres(?:ql)?:\/\/[^:@/]*:([^@]*)@/i.exec(url.trim())?.[1];
-  if (written === undefined || written === '') return [];
+  const written = passwordIn(url);
+  if (written === null) return [];
   let decoded = written;
   try {
     decoded = decodeURIComponent(written);

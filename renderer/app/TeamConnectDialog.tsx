@@ -12,6 +12,7 @@ import {
   teamDatabaseUrl,
   type TeamDatabaseFields,
 } from './team-url';
+import { FormFooter } from './FormFooter';
 import './team-connect.css';
 
 interface FieldProps {
@@ -153,17 +154,7 @@ export function TeamConnectDialog({ onClose }: { readonly onClose: () => void })
                         : `Not available: ${cannotRemember}.`}
                 </p>
               </div>
-              <div role="alert" className="dialog-failure">
-                {failure ? <p className="error-text">{failure}</p> : null}
-              </div>
-              <div className="dialog-actions">
-                <Button slot="close" className="button">
-                  Cancel
-                </Button>
-                <button type="submit" className="button button-primary" disabled={working}>
-                  {working ? 'Connecting…' : 'Connect'}
-                </button>
-              </div>
+              <FormFooter failure={failure} working={working} submitLabel="Connect" workingLabel="Connecting…" />
             </form>
           )}
         </Dialog>

@@ -1,5 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { FormFooter } from '../../app/FormFooter';
 
 interface FormDialogProps {
   readonly title: string;
@@ -34,17 +35,7 @@ export function FormDialog({ title, submitLabel, children, onSubmit, onClose, wi
           </Heading>
           <form className="dialog-form" onSubmit={(event) => void submit(event)}>
             {children}
-            <div role="alert" className="dialog-failure">
-              {failure ? <p className="error-text">{failure}</p> : null}
-            </div>
-            <div className="dialog-actions">
-              <Button slot="close" className="button">
-                Cancel
-              </Button>
-              <button type="submit" className="button button-primary" disabled={working}>
-                {working ? 'Working…' : submitLabel}
-              </button>
-            </div>
+            <FormFooter failure={failure} working={working} submitLabel={submitLabel} />
           </form>
         </Dialog>
       </Modal>

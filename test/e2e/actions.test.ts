@@ -1,9 +1,7 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
-import { launchChromium, openApp, screenshot, type RunningApp } from './harness';
+import { launchChromium, openApp, screenshotWhole, type RunningApp } from './harness';
 
 /**
  * The Actions tab of the Meetings & packs screen in real Chromium against the
@@ -18,7 +16,6 @@ let browser: Browser;
 let app: RunningApp;
 let page: Page;
 
-const SHOTS = '/tmp/shots';
 const DEMO = 'Safer and Stronger Bucks Partnership Board — March 2014';
 const NEXT = 'Safer and Stronger Bucks Partnership Board — June 2014';
 const ACTION = 'Circulate the draft Safer Bucks Plan to the district partnerships';
@@ -33,18 +30,6 @@ afterAll(async () => {
   await app?.close();
   await browser?.close();
 });
-
-/** The whole screen (the app scrolls inside its main area), kept under test-results/ and /tmp/shots/. */
-async function screenshotAll(name: string): Promise<void> {
-  const size = page.viewportSize() ?? { width: 1400, height: 900 };
-  const height = await page.evaluate(() => document.querySelector('.app-main')?.scrollHeight ?? 900);
-  await page.setViewportSize({ width: size.width, height: Math.min(height + 160, 4000) });
-  await page.waitForTimeout(300);
-  const path = await screenshot(page, name);
-  mkdirSync(SHOTS, { recursive: true });
-  copyFileSync(path, join(SHOTS, `${name}.png`));
-  await page.setViewportSize(size);
-}
 
 /** axe-core's serious and critical violations, leaving out the pack preview's document (checked where it is made). */
 async function seriousViolations(): Promise<string[]> {
@@ -100,7 +85,7 @@ describe('the Actions tab', () => {
     expect(rows[0]).toBe('Carried forward from earlier meetings (0)');
     expect(rows[1]).toBe('Raised at this meeting (6)');
     expect(await page.getByText('4 open, 2 closed').count()).toBe(1);
-    await screenshotAll('actions-demo');
+    await screenshotWhole(page, 'actions-demo');
     expect(await seriousViolations()).toEqual([]);
   }, 60_000);
 
@@ -112,7 +97,7 @@ describe('the Actions tab', () => {
     await dialog.getByRole('combobox', { name: 'Owner' }).selectOption({ label: 'Thames Valley Police' });
     await dialog.getByLabel('Due date').fill('2014-04-30');
     expect(await seriousViolations()).toEqual([]);
-    await screenshotAll('actions-raise-dialog');
+    await screenshotWhole(page, 'actions-raise-dialog');
     await dialog.getByRole('button', { name: 'Raise action' }).click();
     await saved();
 
@@ -143,7 +128,7 @@ describe('the Actions tab', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('menu').count()).toBe(1);
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Add an update…');
-    await screenshotAll('actions-manage-menu');
+    await screenshotWhole(page, 'actions-manage-menu');
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Add an update' });
     await dialog.getByRole('textbox', { name: 'Update' }).fill('Draft sent to the four district partnerships');
@@ -187,7 +172,7 @@ describe('the Actions tab', () => {
       'Open',
     );
     expect(await page.getByText('5 open, 1 overdue, 0 closed').count()).toBe(1);
-    await screenshotAll('actions-carried-overdue');
+    await screenshotWhole(page, 'actions-carried-overdue');
     expect(await seriousViolations()).toEqual([]);
   }, 60_000);
 
@@ -197,7 +182,7 @@ describe('the Actions tab', () => {
     await dialog.getByLabel('Done on').fill('2014-06-12');
     await dialog.getByRole('textbox', { name: 'Note (optional)' }).fill('All four districts replied');
     expect(await seriousViolations()).toEqual([]);
-    await screenshotAll('actions-done-dialog');
+    await screenshotWhole(page, 'actions-done-dialog');
     await dialog.getByRole('button', { name: 'Mark done' }).click();
     await saved();
 
@@ -215,7 +200,7 @@ describe('the Actions tab', () => {
         ACTION,
       ),
     ).toEqual([{ status: 'done', closed_on: '2014-06-12', entries: 2 }]);
-    await screenshotAll('actions-done-trail');
+    await screenshotWhole(page, 'actions-done-trail');
 
     await tab(/^Pack/);
     await expect
@@ -240,7 +225,7 @@ describe('the Actions tab', () => {
     const confirm = page.getByRole('alertdialog', { name: /^Delete the action/ });
     await expect.poll(() => confirm.textContent()).toContain('This also removes 3 updates in its trail.');
     expect(await seriousViolations()).toEqual([]);
-    await screenshotAll('actions-delete-impact');
+    await screenshotWhole(page, 'actions-delete-impact');
     await confirm.getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => row(ACTION).count()).toBe(0);
     expect(app.query('select id from action where description = ?', ACTION)).toEqual([]);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openApp, screenshot, seriousViolations, type RunningApp } from './harness';
+import { launchChromium, openApp, screenshot, screenshotWhole, seriousViolations, type RunningApp } from './harness';
 
 /** The views this test saves (the demo dataset's own, for its demo meetings, are left out). */
 const DEMO_VIEWS = (
@@ -48,16 +48,6 @@ async function pick(list: string, option: string): Promise<void> {
     .click();
 }
 
-/** The whole screen: the app scrolls inside its main area, so the viewport grows to show all of it first. */
-async function screenshotAll(name: string): Promise<void> {
-  const size = page.viewportSize() ?? { width: 1400, height: 900 };
-  const height = await page.evaluate(() => document.querySelector('.app-main')?.scrollHeight ?? 900);
-  await page.setViewportSize({ width: size.width, height: Math.min(height + 160, 4000) });
-  await page.waitForTimeout(300);
-  await screenshot(page, name);
-  await page.setViewportSize(size);
-}
-
 describe('the Comparisons screen', () => {
   it('builds the domestic burglary view and shows the computed -166 and -45% with its chart', async () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Comparisons', exact: true }).click();
@@ -101,7 +91,7 @@ describe('the Comparisons screen', () => {
     expect(app.query<{ name: string }>(SAVED_BY_TEST)).toEqual([{ name: 'Domestic burglary by police area' }]);
 
     await page.waitForLoadState('networkidle');
-    await screenshotAll('comparisons-burglary');
+    await screenshotWhole(page, 'comparisons-burglary');
     expect(await seriousViolations(page)).toEqual([]);
   });
 
@@ -180,7 +170,7 @@ describe('the Comparisons screen', () => {
     await expect.poll(() => chart.count()).toBe(1);
     await expect.poll(() => chart.locator('svg path').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await page.waitForLoadState('networkidle');
-    await screenshotAll('comparisons-trend');
+    await screenshotWhole(page, 'comparisons-trend');
     expect(await seriousViolations(page)).toEqual([]);
   }
 
@@ -189,7 +179,7 @@ describe('the Comparisons screen', () => {
     const chart = page.getByRole('img', { name: /^RAG summary of 1 indicator by priority/ });
     await expect.poll(() => chart.count()).toBe(1);
     expect(await chart.getAttribute('aria-label')).toContain('1 green');
-    await screenshotAll('comparisons-rag-summary');
+    await screenshotWhole(page, 'comparisons-rag-summary');
   });
 
   it('renames and deletes a saved view', async () => {

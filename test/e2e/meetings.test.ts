@@ -1,9 +1,8 @@
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
-import { launchChromium, openApp, screenshot, type RunningApp } from './harness';
+import { launchChromium, openApp, screenshotWhole, type RunningApp } from './harness';
 
 /**
  * The Meetings & packs screen in real Chromium against the demo database: the
@@ -17,7 +16,6 @@ let browser: Browser;
 let app: RunningApp;
 let page: Page;
 
-const SHOTS = '/tmp/shots';
 const DEMO = 'Safer and Stronger Bucks Partnership Board — March 2014';
 const MEETING = 'Community Safety Board — June 2026';
 const BAD_LINE = 'Burglary is {{figure "Domestic burgalry" "Buckinghamshire" "Apr-Dec 2013"}}';
@@ -32,18 +30,6 @@ afterAll(async () => {
   await app?.close();
   await browser?.close();
 });
-
-/** The whole screen (the app scrolls inside its main area), kept under test-results/ and /tmp/shots/. */
-async function screenshotAll(name: string): Promise<void> {
-  const size = page.viewportSize() ?? { width: 1400, height: 900 };
-  const height = await page.evaluate(() => document.querySelector('.app-main')?.scrollHeight ?? 900);
-  await page.setViewportSize({ width: size.width, height: Math.min(height + 160, 4000) });
-  await page.waitForTimeout(300);
-  const path = await screenshot(page, name);
-  mkdirSync(SHOTS, { recursive: true });
-  copyFileSync(path, join(SHOTS, `${name}.png`));
-  await page.setViewportSize(size);
-}
 
 /**
  * axe-core's serious and critical violations on the screen, leaving out the pack
@@ -93,7 +79,7 @@ async function download(button: Locator): Promise<Buffer> {
     const [file] = await Promise.all([page.waitForEvent('download', { timeout: 40_000 }), button.click()]);
     return readFileSync((await file.path()) ?? '');
   } catch (error) {
-    await screenshotAll('meetings-download-failed');
+    await screenshotWhole(page, 'meetings-download-failed');
     throw error;
   }
 }
@@ -107,7 +93,7 @@ describe('the Meetings & packs screen', () => {
     await expect
       .poll(() => agenda().locator('.agenda-number').allTextContents())
       .toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11']);
-    await screenshotAll('meetings-demo-agenda');
+    await screenshotWhole(page, 'meetings-demo-agenda');
     expect(await seriousViolations(page)).toEqual([]);
 
     await tab(/^Pack/);
@@ -115,7 +101,7 @@ describe('the Meetings & packs screen', () => {
       .poll(() => preview().locator('body').textContent(), { timeout: 20_000 })
       .toContain('Domestic burglary by Local Policing Area');
     expect(await preview().locator('body').textContent()).toContain('886');
-    await screenshotAll('meetings-demo-pack');
+    await screenshotWhole(page, 'meetings-demo-pack');
     expect(await seriousViolations(page)).toEqual([]);
   }, 90_000);
 
@@ -148,7 +134,7 @@ describe('the Meetings & packs screen', () => {
         ),
       )
       .toEqual([{ name: 'Jane Smith', role: 'Chair', attendance: 'attending' }]);
-    await screenshotAll('meetings-details');
+    await screenshotWhole(page, 'meetings-details');
     expect(await seriousViolations(page)).toEqual([]);
   });
 
@@ -195,7 +181,7 @@ describe('the Meetings & packs screen', () => {
     expect(await bad.textContent()).toBe('{{figure "Domestic burgalry" "Buckinghamshire" "Apr-Dec 2013"}}');
     expect(await bad.getAttribute('title')).toMatch(/Domestic burgalry/);
     await expect.poll(() => page.locator('.paper-problems li').count()).toBe(1);
-    await screenshotAll('meetings-paper-problem');
+    await screenshotWhole(page, 'meetings-paper-problem');
     expect(await seriousViolations(page)).toEqual([]);
 
     await tab(/^Pack \(1 problem\)/);
@@ -203,7 +189,7 @@ describe('the Meetings & packs screen', () => {
     expect(await page.getByRole('button', { name: 'Export PDF' }).isDisabled()).toBe(true);
     expect(await page.getByRole('button', { name: 'Export Word' }).isDisabled()).toBe(true);
     expect(await page.getByRole('button', { name: /^Issue pack/ }).isDisabled()).toBe(true);
-    await screenshotAll('meetings-pack-problem');
+    await screenshotWhole(page, 'meetings-pack-problem');
 
     // The problem's link opens the item; the bad line is removed.
     await page.locator('.pack-problems').getByRole('button', { name: "Chair's update" }).click();
@@ -247,7 +233,7 @@ describe('the Meetings & packs screen', () => {
     await openMeeting(MEETING);
     await expect.poll(() => agendaTitles()).toEqual(['Actions from the last meeting', "Chair's update"]);
     expect(await agenda().locator('.agenda-number').allTextContents()).toEqual(['1', '2']);
-    await screenshotAll('meetings-agenda-reordered');
+    await screenshotWhole(page, 'meetings-agenda-reordered');
   });
 
   it('issues v1 and exports it to PDF and Word', async () => {
@@ -281,7 +267,7 @@ describe('the Meetings & packs screen', () => {
           .count(),
       )
       .toBe(1);
-    await screenshotAll('meetings-issued');
+    await screenshotWhole(page, 'meetings-issued');
     expect(await seriousViolations(page)).toEqual([]);
   }, 120_000);
 
@@ -299,7 +285,7 @@ describe('the Meetings & packs screen', () => {
     const changes = page.getByRole('table', { name: /What changed from v1 to draft/ });
     await expect.poll(() => changes.locator('tbody tr').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     expect(await changes.locator('tbody').textContent()).toContain('Thanks to all partners.');
-    await screenshotAll('meetings-compare');
+    await screenshotWhole(page, 'meetings-compare');
   });
 
   it('duplicates a meeting as next quarter and deletes it after asking', async () => {

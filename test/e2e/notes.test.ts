@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { fileKindAt } from '../../electron/exchange/file-kind';
 import { startPreview, type Preview } from '../../electron/preview/run-preview';
 import { apiOnFile } from '../integration/notes/notes-fixture';
 import { suitePath } from '../helpers/temp-files';
-import { launchChromium, openApp, screenshot, type RunningApp } from './harness';
+import { launchChromium, openApp, screenshotWhole, SHOTS, type RunningApp } from './harness';
 
 /**
  * The Notes tab of the Meetings & packs screen in real Chromium against the
@@ -27,7 +27,6 @@ let browser: Browser;
 let app: RunningApp;
 let page: Page;
 
-const SHOTS = '/tmp/shots';
 const DEMO = 'Safer and Stronger Bucks Partnership Board — March 2014';
 const ITEM_4 = 'Item 4 Domestic burglary by Local Policing Area';
 const ITEM_9 = 'Item 9 Draft Safer Bucks Spending Plan 2014/15';
@@ -45,18 +44,6 @@ afterAll(async () => {
   await app?.close();
   await browser?.close();
 });
-
-/** The whole screen (the app scrolls inside its main area), kept under test-results/ and /tmp/shots/. */
-async function screenshotAll(on: Page, name: string): Promise<void> {
-  const size = on.viewportSize() ?? { width: 1400, height: 900 };
-  const height = await on.evaluate(() => document.querySelector('.app-main')?.scrollHeight ?? 900);
-  await on.setViewportSize({ width: size.width, height: Math.min(height + 160, 4000) });
-  await on.waitForTimeout(300);
-  const path = await screenshot(on, name);
-  mkdirSync(SHOTS, { recursive: true });
-  copyFileSync(path, join(SHOTS, `${name}.png`));
-  await on.setViewportSize(size);
-}
 
 /** axe-core's serious and critical violations, leaving out the pack preview's document (checked where it is made). */
 async function seriousViolations(on: Page): Promise<string[]> {
@@ -91,7 +78,7 @@ async function download(on: Page, button: Locator, name: string): Promise<{ path
     await file.saveAs(path);
     return { path, fileName: file.suggestedFilename() };
   } catch (error) {
-    await screenshotAll(on, `notes-${name}-failed`);
+    await screenshotWhole(on, `notes-${name}-failed`);
     throw error;
   }
 }
@@ -115,7 +102,7 @@ async function addNote(options: {
   await dialog.locator('textarea').fill(options.text);
   if (options.shot) {
     expect(await seriousViolations(page)).toEqual([]);
-    await screenshotAll(page, options.shot);
+    await screenshotWhole(page, options.shot);
   }
   await dialog.getByRole('button', { name: 'Add note' }).click();
   await saved();
@@ -130,7 +117,7 @@ describe('the Notes tab', () => {
     await tab('Notes');
     await expect.poll(() => page.getByText(/Notes are written on an issued version/).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Add a note…' }).count()).toBe(0);
-    await screenshotAll(page, 'notes-no-version');
+    await screenshotWhole(page, 'notes-no-version');
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Go to the Pack tab to issue it' }).click();
@@ -165,7 +152,7 @@ describe('the Notes tab', () => {
     const describedBy = (await text.getAttribute('aria-describedby')) ?? '';
     expect(await page.locator(`[id="${describedBy}"]`).textContent()).toMatch(/the note/i);
     expect(await seriousViolations(page)).toEqual([]);
-    await screenshotAll(page, 'notes-add-refused');
+    await screenshotWhole(page, 'notes-add-refused');
     await text.fill(COMMENT);
     await dialog.getByRole('button', { name: 'Add note' }).click();
     await saved();
@@ -201,7 +188,7 @@ describe('the Notes tab', () => {
     expect(await boxes.nth(0).textContent()).toContain(QUESTION);
     expect(await boxes.nth(1).textContent()).toContain(COMMENT);
     await preview().locator('aside.pack-notes').nth(0).scrollIntoViewIfNeeded();
-    await screenshotAll(page, 'notes-listed');
+    await screenshotWhole(page, 'notes-listed');
     expect(await seriousViolations(page)).toEqual([]);
   }, 60_000);
 
@@ -215,7 +202,7 @@ describe('the Notes tab', () => {
     await expect.poll(() => rags.getAttribute('aria-invalid')).toBe('true');
     expect(await dialog.getByRole('alert').textContent()).toBe('Not saved: see “Proposed RAG” below.');
     expect(await rags.textContent()).toContain('A proposed RAG note names red, amber or green');
-    await screenshotAll(page, 'notes-edit-refused');
+    await screenshotWhole(page, 'notes-edit-refused');
     await dialog.getByRole('radio', { name: 'Amber' }).check();
     await dialog.getByRole('button', { name: 'Save note' }).click();
     await saved();
@@ -248,7 +235,7 @@ describe('the Notes tab', () => {
     await expect.poll(() => cards().count()).toBe(2);
     expect(await card(QUESTION).locator('.note-by').textContent()).toMatch(/ · Resolved$/);
     expect(await card(QUESTION).getByRole('button', { name: 'Reopen' }).count()).toBe(1);
-    await screenshotAll(page, 'notes-show-resolved');
+    await screenshotWhole(page, 'notes-show-resolved');
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('checkbox', { name: 'Show resolved' }).uncheck();
     await expect.poll(() => cards().count()).toBe(1);
@@ -273,7 +260,7 @@ describe('the exchange from the Notes tab', () => {
     const dialog = page.getByRole('dialog', { name: 'Export pack for reviewer' });
     await dialog.getByRole('textbox', { name: 'Reviewer’s name' }).fill('Cllr Jane Chair');
     expect(await seriousViolations(page)).toEqual([]);
-    await screenshotAll(page, 'notes-export-pack-dialog');
+    await screenshotWhole(page, 'notes-export-pack-dialog');
     const file = await download(page, dialog.getByRole('button', { name: 'Export pack file' }), 'pack-file');
     expect(file.fileName).toBe('2014-03-12 Safer and Stronger Bucks Partnership Board pack v1.boardpack');
     expect(fileKindAt(file.path)).toBe('boardpack sqlite');
@@ -315,7 +302,7 @@ describe('the exchange from the Notes tab', () => {
     expect(await card('Well ahead').locator('.note-kind').textContent()).toBe('Proposed RAG: Green');
     expect(await card('Who leads on IOM?').locator('.note-by').textContent()).toMatch(/^Cllr Jane Chair · /);
     await expect.poll(() => preview().locator('.note-mark').count()).toBe(3);
-    await screenshotAll(page, 'notes-imported');
+    await screenshotWhole(page, 'notes-imported');
 
     // The same file again adds nothing.
     await page.getByRole('button', { name: 'Import notes…' }).click();
@@ -367,7 +354,7 @@ describe('the exchange from the Notes tab', () => {
     expect(await cards().count()).toBe(3);
     expect(await page.locator('.notes-toolbar .grid-count').textContent()).toBe('3 open notes');
     expect(await preview().locator('.note-mark').count()).toBe(3);
-    await screenshotAll(page, 'notes-conflict');
+    await screenshotWhole(page, 'notes-conflict');
     expect(await seriousViolations(page)).toEqual([]);
 
     await conflict.getByRole('button', { name: 'Take theirs' }).click();
@@ -390,7 +377,7 @@ describe('the exchange from the Notes tab', () => {
     await expect
       .poll(() => dialog.getByRole('alert').textContent())
       .toMatch(/^Nothing was imported: minutes\.boardnotes/);
-    await screenshotAll(page, 'notes-import-refused');
+    await screenshotWhole(page, 'notes-import-refused');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect(app.query<{ n: number }>('select count(*) as n from annotation')).toEqual([{ n: 4 }]);
   });
@@ -403,7 +390,7 @@ describe('the exchange from the Notes tab', () => {
       .toBe('Preview of version 1 with 4 shared notes');
     await expect.poll(() => preview().locator('.note-mark').count()).toBe(4);
     await page.getByRole('checkbox', { name: 'With reviewers’ shared notes' }).check();
-    await screenshotAll(page, 'notes-pack-tab');
+    await screenshotWhole(page, 'notes-pack-tab');
     expect(await seriousViolations(page)).toEqual([]);
     const pdf = await download(page, page.getByRole('button', { name: 'Export PDF' }), 'pdf');
     expect(readFileSync(pdf.path).subarray(0, 4).toString()).toBe('%PDF');
@@ -457,7 +444,7 @@ describe('a reviewer’s pack file opened in the app', () => {
     }
     expect(await chairPage.locator('.notes-version-fixed').textContent()).toBe('Version 1');
     await expect.poll(() => preview(chairPage).locator('h1').count(), { timeout: 30_000 }).toBeGreaterThan(5);
-    await screenshotAll(chairPage, 'notes-reviewer-copy');
+    await screenshotWhole(chairPage, 'notes-reviewer-copy');
     expect(await seriousViolations(chairPage)).toEqual([]);
   }, 60_000);
 
@@ -481,7 +468,7 @@ describe('a reviewer’s pack file opened in the app', () => {
     expect(fileKindAt(file.path)).toBe('boardpack notes');
     expect(readFileSync(file.path, 'utf8')).toContain('Read before the meeting');
     await expect.poll(() => status(chairPage).textContent()).toContain('send it to the secretary');
-    await screenshotAll(chairPage, 'notes-reviewer-exported');
+    await screenshotWhole(chairPage, 'notes-reviewer-exported');
     expect(await seriousViolations(chairPage)).toEqual([]);
   }, 60_000);
 });

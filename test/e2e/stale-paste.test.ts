@@ -1,6 +1,7 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openApp, screenshot, seriousViolations, type RunningApp } from './harness';
+import { figureRows, saveInto, showFigures, storedBurglaries, typeInto } from './figures';
+import { openTwoWindows, screenshot, seriousViolations, type RunningApp } from './harness';
 
 /**
  * A pasted block and someone else's save (issue 9, point 3), in real Chromium:
@@ -10,44 +11,24 @@ import { launchChromium, openApp, screenshot, seriousViolations, type RunningApp
  * them. Nothing is overwritten unseen.
  */
 
-let browser: Browser;
 let app: RunningApp;
 let first: Page;
 let second: Page;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  app = await openApp(browser);
-  first = app.page;
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  second = await context.newPage();
-  await second.goto(app.preview.bridge.pageUrl);
+  ({ app, first, second, close } = await openTwoWindows());
 }, 60_000);
 
-afterAll(async () => {
-  await second?.context().close();
-  await app?.close();
-  await browser?.close();
-});
+afterAll(() => close?.());
 
-const grid = (page: Page): Locator => page.getByRole('grid', { name: 'Figures', exact: true });
-const status = (page: Page): Locator =>
-  page.getByRole('status').filter({ hasText: /Saved|Saving|Failed|saved as you type/ });
-const rows = (page: Page): Locator => grid(page).locator('[role="row"][data-row-id]');
 const valueCell = (page: Page, area: string): Locator =>
-  rows(page).filter({ hasText: area }).locator('[role="gridcell"][data-column="value"]');
+  figureRows(page).filter({ hasText: area }).locator('[role="gridcell"][data-column="value"]');
 
 /** The Figures screen narrowed to the domestic burglaries of Apr-Dec 2013, Aylesbury's and Wycombe's. */
 async function showBurglaries(page: Page): Promise<void> {
-  await page.getByRole('navigation').getByRole('link', { name: 'Figures', exact: true }).click();
-  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Figures');
-  const filters = { Indicator: 'Domestic burglary', Area: 'y', Period: 'Apr-Dec 2013' };
-  for (const [column, text] of Object.entries(filters)) {
-    await grid(page)
-      .getByRole('searchbox', { name: `Filter ${column}`, exact: true })
-      .fill(text);
-  }
-  await expect.poll(() => rows(page).count()).toBeGreaterThanOrEqual(2);
+  await showFigures(page, { Indicator: 'Domestic burglary', Area: 'y', Period: 'Apr-Dec 2013' });
+  await expect.poll(() => figureRows(page).count()).toBeGreaterThanOrEqual(2);
 }
 
 /** Pastes a block at a cell, as Ctrl+V of cells copied from a spreadsheet does. */
@@ -62,14 +43,7 @@ async function pasteAt(page: Page, cell: Locator, text: string): Promise<void> {
   }, text);
 }
 
-function stored(area: string): { value: number; version: number } | undefined {
-  return app.query<{ value: number; version: number }>(
-    `select f.value, f.version from figure f join area a on a.id = f.area_id join period p on p.id = f.period_id
-     join indicator i on i.id = f.indicator_id
-     where i.name = 'Domestic burglary' and a.name = ? and p.label = 'Apr-Dec 2013'`,
-    area,
-  )[0];
-}
+const stored = (area: string) => storedBurglaries(app, area);
 
 describe('a block pasted over a figure someone else saves meanwhile', () => {
   it('is refused whole, says who saved what, and marks the line with what is saved now', async () => {
@@ -80,7 +54,7 @@ describe('a block pasted over a figure someone else saves meanwhile', () => {
     if (!wycombe || !aylesbury) throw new Error('the demo has no burglaries for Wycombe and Aylesbury');
     // Aylesbury sorts before Wycombe: the block's two lines land on Aylesbury, then the next row.
     await expect.poll(() => valueCell(second, 'Wycombe').count()).toBe(1);
-    const order = await rows(second).evaluateAll((found) =>
+    const order = await figureRows(second).evaluateAll((found) =>
       found
         .map((row) => ({
           at: Number(row.getAttribute('aria-rowindex')),
@@ -98,11 +72,7 @@ describe('a block pasted over a figure someone else saves meanwhile', () => {
     expect(await dialog.locator('#paste-summary').textContent()).toMatch(/adds 0 figures and changes 2 figures/);
 
     // Meanwhile the first window saves Aylesbury's figure.
-    await valueCell(first, 'Aylesbury').click();
-    await first.keyboard.press('Enter');
-    await first.locator('[role="gridcell"] .cell-editor:focus').fill('312');
-    await first.keyboard.press('Enter');
-    await expect.poll(() => status(first).textContent(), { timeout: 10_000 }).toMatch(/Saved/);
+    await saveInto(first, valueCell(first, 'Aylesbury'), '312');
     expect(stored('Aylesbury')).toEqual({ value: 312, version: aylesbury.version + 1 });
 
     await dialog.getByRole('button', { name: 'Write 2 figures' }).click();
@@ -141,9 +111,7 @@ describe('a block pasted over a figure someone else saves meanwhile', () => {
     await pasteAt(second, valueCell(second, 'Aylesbury'), '555');
     const dialog = second.getByRole('dialog', { name: 'Paste figures' });
     await expect.poll(() => dialog.isVisible()).toBe(true);
-    await valueCell(first, 'Aylesbury').click();
-    await first.keyboard.press('Enter');
-    await first.locator('[role="gridcell"] .cell-editor:focus').fill('320');
+    await typeInto(first, valueCell(first, 'Aylesbury'), '320');
     await first.keyboard.press('Enter');
     await expect.poll(() => stored('Aylesbury')?.value, { timeout: 10_000 }).toBe(320);
     await dialog.getByRole('button', { name: 'Write 1 figure' }).click();

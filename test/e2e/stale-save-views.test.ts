@@ -1,7 +1,6 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPreview, type Preview } from '../../electron/preview/run-preview';
-import { launchChromium, openApp, screenshot, seriousViolations, type RunningApp } from './harness';
+import { openTwoWindows, screenshot, seriousViolations, type RunningApp } from './harness';
 
 /**
  * Editing together (issue 9, point 3) on the Comparisons and Meetings screens,
@@ -17,29 +16,16 @@ const VIEW = 'Domestic burglary by Local Policing Area, Apr-Dec 2012 to Apr-Dec 
 const MEETING = 'Safer and Stronger Bucks Partnership Board — March 2014';
 const VIEWPORT = { width: 1280, height: 900 };
 
-let browser: Browser;
 let app: RunningApp;
-let other: Preview;
 let first: Page;
 let second: Page;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  app = await openApp(browser);
-  first = app.page;
-  await first.setViewportSize(VIEWPORT);
-  other = await startPreview({ location: app.dbPath, build: false });
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  second = await context.newPage();
-  await second.goto(other.bridge.pageUrl);
+  ({ app, first, second, close } = await openTwoWindows({ viewport: VIEWPORT, ownServer: true }));
 }, 60_000);
 
-afterAll(async () => {
-  await second?.context().close();
-  await other?.close();
-  await app?.close();
-  await browser?.close();
-});
+afterAll(() => close?.());
 
 interface StoredView {
   readonly id: number;

@@ -1,6 +1,7 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openApp, screenshot, seriousViolations, type RunningApp } from './harness';
+import { figureRows, saveInto, saveStatus, showFigures, storedBurglaries, typeInto } from './figures';
+import { openTwoWindows, screenshot, seriousViolations, type RunningApp } from './harness';
 
 /**
  * Editing together (issue 9, point 3) in real Chromium: two windows on one
@@ -10,66 +11,28 @@ import { launchChromium, openApp, screenshot, seriousViolations, type RunningApp
  * theirs or takes the other's, and nothing is overwritten silently.
  */
 
-let browser: Browser;
 let app: RunningApp;
 let first: Page;
 let second: Page;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  app = await openApp(browser);
-  first = app.page;
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  second = await context.newPage();
-  await second.goto(app.preview.bridge.pageUrl);
+  ({ app, first, second, close } = await openTwoWindows());
 }, 60_000);
 
-afterAll(async () => {
-  await second?.context().close();
-  await app?.close();
-  await browser?.close();
-});
+afterAll(() => close?.());
 
-const grid = (page: Page): Locator => page.getByRole('grid', { name: 'Figures', exact: true });
-const status = (page: Page): Locator =>
-  page.getByRole('status').filter({ hasText: /Saved|Saving|Failed|saved as you type/ });
-const valueCell = (page: Page): Locator =>
-  grid(page).locator('[role="row"][data-row-id] [role="gridcell"][data-column="value"]').first();
-const editor = (page: Page): Locator => page.locator('[role="gridcell"] .cell-editor:focus');
+const valueCell = (page: Page): Locator => figureRows(page).locator('[role="gridcell"][data-column="value"]').first();
 
 /** The Figures screen narrowed to Wycombe's domestic burglaries of Apr-Dec 2013: one row. */
 async function showWycombeBurglary(page: Page): Promise<void> {
-  await page.getByRole('navigation').getByRole('link', { name: 'Figures', exact: true }).click();
-  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Figures');
-  const filters = { Indicator: 'Domestic burglary', Area: 'Wycombe', Period: 'Apr-Dec 2013' };
-  for (const [column, text] of Object.entries(filters)) {
-    await grid(page)
-      .getByRole('searchbox', { name: `Filter ${column}`, exact: true })
-      .fill(text);
-  }
-  await expect.poll(() => grid(page).locator('[role="row"][data-row-id]').count()).toBe(1);
+  await showFigures(page, { Indicator: 'Domestic burglary', Area: 'Wycombe', Period: 'Apr-Dec 2013' });
+  await expect.poll(() => figureRows(page).count()).toBe(1);
 }
 
-/** Starts editing the value cell and types, without committing. */
-async function typeValue(page: Page, text: string): Promise<void> {
-  await valueCell(page).click();
-  await page.keyboard.press('Enter');
-  await editor(page).fill(text);
-}
-
-async function saveValue(page: Page, text: string): Promise<void> {
-  await typeValue(page, text);
-  await page.keyboard.press('Enter');
-  await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toMatch(/Saved/);
-}
-
-function stored(): { value: number; version: number } | undefined {
-  return app.query<{ value: number; version: number }>(
-    `select f.value, f.version from figure f join area a on a.id = f.area_id join period p on p.id = f.period_id
-     join indicator i on i.id = f.indicator_id
-     where i.name = 'Domestic burglary' and a.name = 'Wycombe' and p.label = 'Apr-Dec 2013'`,
-  )[0];
-}
+const typeValue = (page: Page, text: string) => typeInto(page, valueCell(page), text);
+const saveValue = (page: Page, text: string) => saveInto(page, valueCell(page), text);
+const stored = () => storedBurglaries(app, 'Wycombe');
 
 describe('two windows saving the same figure', () => {
   it('shows both windows the same figure', async () => {
@@ -103,14 +66,16 @@ describe('two windows saving the same figure', () => {
     expect(Math.abs((questionBox?.x ?? 0) - (cellBox?.x ?? 0))).toBeLessThan(40);
     await screenshot(second, 'stale-save-refused');
     expect(await seriousViolations(second)).toEqual([]);
-    await expect.poll(() => status(second).textContent()).toMatch(/Failed: .*changed Wycombe.*your 415 was not saved/);
+    await expect
+      .poll(() => saveStatus(second).textContent())
+      .toMatch(/Failed: .*changed Wycombe.*your 415 was not saved/);
     // Nothing of the second window's was written.
     expect(stored()).toEqual({ value: 412, version: 2 });
   });
 
   it('saves the second value over the first when its author keeps theirs', async () => {
     await second.getByRole('alertdialog').getByRole('button', { name: 'Keep mine' }).click();
-    await expect.poll(() => status(second).textContent(), { timeout: 10_000 }).toMatch(/Saved/);
+    await expect.poll(() => saveStatus(second).textContent(), { timeout: 10_000 }).toMatch(/Saved/);
     expect(await second.getByRole('alertdialog').count()).toBe(0);
     await expect.poll(() => valueCell(second).textContent()).toBe('415');
     expect(stored()).toEqual({ value: 415, version: 3 });

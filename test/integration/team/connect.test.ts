@@ -1,26 +1,26 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadDemoDataset } from '../../../db/demo/load-demo';
 import { openDatabase } from '../../../db/open-database';
 import { ALL_DATA_CHANGED } from '../../../electron/app/database-session';
 import { buildRenderer, startPreview, type Preview } from '../../../electron/preview/run-preview';
 import { describeLocation } from '../../../shared/database-location';
 import { launchChromium, screenshot, seriousViolations } from '../../e2e/harness';
-import { newDatabase, suitePath, tempDir, tempPath } from '../../helpers/temp-files';
+import { newDatabase, suitePath, tempPath } from '../../helpers/temp-files';
 import { asPostgresAdmin, newPostgresDatabase, postgresUrlFor } from '../../helpers/test-engine';
-import { DEMO_PARTNERSHIP, appFolder } from '../../unit/electron/app-fixture';
+import { DEMO_PARTNERSHIP } from '../../unit/electron/app-fixture';
 import {
-  createFakeElectron,
   currentMenu,
   fakeEncrypt,
-  fakeEvent,
   menuItem,
+  type ElectronSlot,
   type FakeElectron,
   type FakeElectronOptions,
 } from '../../unit/electron/fake-electron';
+import { call, mainProcess, window } from '../../unit/electron/main-fixture';
 
 /**
  * File ▸ Connect to team database… end to end (issue 9, point 2): electron/main.ts
@@ -29,22 +29,8 @@ import {
  * Chromium, through the preview.
  */
 
-const electron = vi.hoisted(() => {
-  const current: Record<string, unknown> = {};
-  return { current };
-});
-vi.mock('electron', () =>
-  Object.fromEntries(
-    ['app', 'BrowserWindow', 'ipcMain', 'protocol', 'session', 'Menu', 'dialog', 'safeStorage'].map((key) => [
-      key,
-      new Proxy(function () {}, {
-        get: (_target, property): unknown => Reflect.get(electron.current[key] as object, property),
-        construct: (_target, args): object =>
-          Reflect.construct<unknown[], object>(electron.current[key] as new (...values: unknown[]) => object, args),
-      }),
-    ]),
-  ),
-);
+const electron = vi.hoisted((): ElectronSlot => ({ current: {} }));
+vi.mock('electron', async () => (await import('../../unit/electron/fake-electron')).forwardingElectron(electron));
 
 /** A login of the team database's server, with a password no URL may show. */
 const LOGIN = `ana_${randomBytes(3).toString('hex')}`;
@@ -85,63 +71,9 @@ function filesUnder(folder: string): Map<string, string> {
 }
 
 describe('File ▸ Connect to team database… in the desktop app', () => {
-  let running: FakeElectron[] = [];
-  let userData: string;
-  let appPath: string;
-
-  beforeEach(() => {
-    userData = join(tempDir(), 'Boardpack');
-    mkdirSync(userData);
-    appPath = appFolder();
-  });
-
-  afterEach(async () => {
-    for (const fake of running.splice(0)) await quit(fake);
-  });
-
-  async function launch(options: Partial<FakeElectronOptions> = {}): Promise<FakeElectron> {
-    const fake = createFakeElectron({ userData, appPath, ...options });
-    electron.current = fake.module;
-    vi.resetModules();
-    const { mainReady } = await import('../../../electron/main');
-    await mainReady;
-    running.push(fake);
-    return fake;
-  }
-
-  async function quit(fake: FakeElectron): Promise<void> {
-    running = running.filter((item) => item !== fake);
-    if (!fake.app.listeners.has('will-quit')) return;
-    const calls = fake.app.quit.mock.calls.length;
-    fake.app.emit('will-quit', fakeEvent());
-    await vi.waitFor(() => expect(fake.app.quit.mock.calls.length).toBe(calls + 1));
-  }
-
-  const window = (fake: FakeElectron) => {
-    const first = fake.windows[0];
-    if (!first) throw new Error('no window was opened');
-    return first;
-  };
-
-  interface Answer {
-    readonly ok: boolean;
-    readonly value?: Record<string, unknown>;
-    readonly error?: { readonly code: string; readonly message: string };
-  }
-
-  async function call(fake: FakeElectron, name: string, payload: unknown): Promise<Answer> {
-    const handler = fake.handlers.get(`api:${name}`);
-    if (!handler) throw new Error(`no handler for ${name}`);
-    const event = {
-      sender: { id: window(fake).webContents.id },
-      senderFrame: { url: 'app://boardpack/index.html', parent: null },
-    };
-    return (await handler(event, payload)) as Answer;
-  }
-
-  const settingsFile = () => join(userData, 'settings.json');
-  const readSettings = () => JSON.parse(readFileSync(settingsFile(), 'utf8')) as Record<string, unknown>;
-  const keptUrl = () => join(userData, 'team-database.bin');
+  const main = mainProcess(electron);
+  const { launch, quit, settingsFile, readSettings } = main;
+  const keptUrl = () => join(main.userData, 'team-database.bin');
   const location = async (fake: FakeElectron) => (await call(fake, 'app.info', {})).value?.databaseLocation;
 
   /**
@@ -172,7 +104,7 @@ describe('File ▸ Connect to team database… in the desktop app', () => {
       JSON.stringify(window(fake).setTitle.mock.calls),
       JSON.stringify(fake.dialog.showMessageBox.mock.calls),
       JSON.stringify(fake.Menu.buildFromTemplate.mock.calls),
-      ...filesUnder(userData).values(),
+      ...filesUnder(main.userData).values(),
     ].join('\n');
   }
 
@@ -353,7 +285,7 @@ describe('File ▸ Connect to team database… in the desktop app', () => {
     await asPostgresAdmin((client) => client.query(`alter role ${LOGIN} password 'changed by the DBA'`));
     try {
       const next = await launch();
-      const demo = join(userData, 'boardpack.db');
+      const demo = join(main.userData, 'boardpack.db');
       expect(await location(next)).toBe(demo);
       expect(next.dialog.showMessageBox).toHaveBeenCalledOnce();
       const message = next.dialog.showMessageBox.mock.calls[0]?.[1] as { title: string; detail: string };
@@ -377,7 +309,7 @@ describe('File ▸ Connect to team database… in the desktop app', () => {
     writeFileSync(settingsFile(), JSON.stringify(settings));
     writeFileSync(keptUrl(), fakeEncrypt(unreachable));
     const fake = await launch();
-    expect(await location(fake)).toBe(join(userData, 'boardpack.db'));
+    expect(await location(fake)).toBe(join(main.userData, 'boardpack.db'));
     const message = fake.dialog.showMessageBox.mock.calls[0]?.[1] as { detail: string };
     expect(message.detail).toMatch(/^cannot reach the team database/);
     expect(message.detail).toMatch(/Boardpack will try the team database again at the next start\.$/);

@@ -29,6 +29,11 @@ function boardpackWithInput(input: string, ...argv: string[]): Promise<CliRun> {
   });
 }
 
+/** `boardpack team add` of a login with a role on a database, then the rest of the command line. */
+function teamAdd(db: string, login: string, role: string, ...rest: string[]): string[] {
+  return ['team', 'add', '--db', db, '--login', login, '--role', role, ...rest];
+}
+
 function passwordFile(password: string): string {
   const path = tempPath('password.txt');
   writeFileSync(path, `${password}\n`);
@@ -107,19 +112,9 @@ describe('boardpack team', () => {
 
   it('adds an analyst for a partner named by its short name, who can then connect with their password', async () => {
     const login = `ana_${suffix}`;
+    const password = passwordFile('police figures 2026');
     const run = await boardpack(
-      'team',
-      'add',
-      '--db',
-      team.url,
-      '--login',
-      login,
-      '--role',
-      'analyst',
-      '--partner',
-      'tvp',
-      '--password-file',
-      passwordFile('police figures 2026'),
+      ...teamAdd(team.url, login, 'analyst', '--partner', 'tvp', '--password-file', password),
     );
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toMatch(
@@ -131,34 +126,13 @@ describe('boardpack team', () => {
 
   it('reads the password from standard input, never from the command line', async () => {
     const login = `ray_${suffix}`;
-    const refused = await boardpack(
-      'team',
-      'add',
-      '--db',
-      team.url,
-      '--login',
-      login,
-      '--role',
-      'reader',
-      '--password',
-      'in the history',
-    );
+    const refused = await boardpack(...teamAdd(team.url, login, 'reader', '--password', 'in the history'));
     expect(refused).toMatchObject({ code: 2, stderr: expect.stringMatching(/never given on the command line/) });
     expect(await connects(login, 'in the history')).toBe(false);
 
     // Not only ASCII: the password is hashed as PostgreSQL and its clients prepare it (SASLprep, NFKC).
     const password = 'lire le dossier, café ½';
-    const run = await boardpackWithInput(
-      `${password}\n`,
-      'team',
-      'add',
-      '--db',
-      team.url,
-      '--login',
-      login,
-      '--role',
-      'reader',
-    );
+    const run = await boardpackWithInput(`${password}\n`, ...teamAdd(team.url, login, 'reader'));
     expect(run).toMatchObject({ code: 0, stdout: expect.stringMatching(new RegExp(`^Added ${login} \\(reader\\)`)) });
     expect(await connects(login, password)).toBe(true);
     expect(await connects(login, 'lire le dossier, cafe 1/2')).toBe(false);
@@ -166,42 +140,61 @@ describe('boardpack team', () => {
 
   it('refuses an analyst without a partner, an unknown partner, a partner for a reader and a login that exists', async () => {
     const password = passwordFile('a good long password');
-    const add = (...argv: string[]) => boardpack('team', 'add', '--db', team.url, '--password-file', password, ...argv);
     // A login made for something else on the same server.
     await asPostgresAdmin((client) => client.query(`create role srv_${suffix} login`));
-    const results = {
-      noPartner: await add('--login', `x1_${suffix}`, '--role', 'analyst'),
-      unknownPartner: await add('--login', `x2_${suffix}`, '--role', 'analyst', '--partner', 'Thames Valley Polise'),
-      readerWithPartner: await add('--login', `x3_${suffix}`, '--role', 'reader', '--partner', 'TVP'),
-      existing: await add('--login', `ana_${suffix}`, '--role', 'reader'),
-      serversOwn: await add('--login', `srv_${suffix}`, '--role', 'secretary'),
-      badLogin: await add('--login', 'Ana Smith', '--role', 'reader'),
-      shortPassword: await boardpack(
-        'team',
-        'add',
-        '--db',
-        team.url,
-        '--login',
-        `x4_${suffix}`,
-        '--role',
-        'reader',
-        '--password-file',
-        passwordFile('short'),
-      ),
-      unknownRole: await add('--login', `x5_${suffix}`, '--role', 'chair'),
-    };
-    expect(
-      Object.fromEntries(Object.entries(results).map(([name, run]) => [name, `${run.code} ${run.stderr.trim()}`])),
-    ).toEqual({
-      noPartner: expect.stringMatching(/^2 .*an analyst enters the figures of one partner: name it/),
-      unknownPartner: expect.stringMatching(/^1 .*unknown partner "Thames Valley Polise".*Thames Valley Police/),
-      readerWithPartner: expect.stringMatching(/^2 .*only an analyst works for a partner/),
-      existing: expect.stringMatching(/^1 .*the login "ana_\w+" already exists on this server/),
-      serversOwn: expect.stringMatching(/^1 .*the login "srv_\w+" already exists on this server/),
-      badLogin: expect.stringMatching(/^2 .*"Ana Smith" cannot be a login/),
-      shortPassword: expect.stringMatching(/^2 .*a password needs at least 8 characters/),
-      unknownRole: expect.stringMatching(/^2 .*--role is one of secretary, analyst, reader, not "chair"/),
-    });
+    const add = (login: string, role: string, ...rest: string[]) =>
+      teamAdd(team.url, login, role, '--password-file', password, ...rest);
+    const refusals: { name: string; argv: string[]; says: RegExp }[] = [
+      {
+        name: 'no partner',
+        argv: add(`x1_${suffix}`, 'analyst'),
+        says: /^2 .*an analyst enters the figures of one partner: name it/,
+      },
+      {
+        name: 'unknown partner',
+        argv: add(`x2_${suffix}`, 'analyst', '--partner', 'Thames Valley Polise'),
+        says: /^1 .*unknown partner "Thames Valley Polise".*Thames Valley Police/,
+      },
+      {
+        name: 'reader with a partner',
+        argv: add(`x3_${suffix}`, 'reader', '--partner', 'TVP'),
+        says: /^2 .*only an analyst works for a partner/,
+      },
+      {
+        name: 'existing login',
+        argv: add(`ana_${suffix}`, 'reader'),
+        says: /^1 .*the login "ana_\w+" already exists on this server/,
+      },
+      {
+        name: "the server's own login",
+        argv: add(`srv_${suffix}`, 'secretary'),
+        says: /^1 .*the login "srv_\w+" already exists on this server/,
+      },
+      {
+        name: 'bad login',
+        argv: add('Ana Smith', 'reader'),
+        says: /^2 .*"Ana Smith" cannot be a login/,
+      },
+      {
+        name: 'short password',
+        argv: teamAdd(team.url, `x4_${suffix}`, 'reader', '--password-file', passwordFile('short')),
+        says: /^2 .*a password needs at least 8 characters/,
+      },
+      {
+        name: 'unknown role',
+        argv: add(`x5_${suffix}`, 'chair'),
+        says: /^2 .*--role is one of secretary, analyst, reader, not "chair"/,
+      },
+    ];
+    const answers: [string, string][] = [];
+    for (const { name, argv } of refusals) {
+      const run = await boardpack(...argv);
+      answers.push([name, `${run.code} ${run.stderr.trim()}`]);
+    }
+    // Each refusal's exit code and message, all shown at once when any differs.
+    expect(Object.fromEntries(answers)).toEqual(
+      Object.fromEntries(refusals.map(({ name, says }) => [name, expect.stringMatching(says)])),
+    );
     for (const number of [1, 2, 3, 4, 5])
       expect(await connects(`x${number}_${suffix}`, 'a good long password')).toBe(false);
   });
@@ -226,16 +219,7 @@ describe('boardpack team', () => {
     });
     expect(
       await boardpack(
-        'team',
-        'add',
-        '--db',
-        asAnalyst,
-        '--login',
-        `x6_${suffix}`,
-        '--role',
-        'reader',
-        '--password-file',
-        passwordFile('a good long password'),
+        ...teamAdd(asAnalyst, `x6_${suffix}`, 'reader', '--password-file', passwordFile('a good long password')),
       ),
     ).toMatchObject({ code: 1, stderr: expect.stringMatching(/needs a PostgreSQL user allowed to create roles/) });
   });

@@ -88,6 +88,35 @@ export function fakeDecrypt(sealed: Buffer): string {
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>;
 
+/** What main imports from `electron`, each faked by createFakeElectron. */
+const ELECTRON_EXPORTS = ['app', 'BrowserWindow', 'ipcMain', 'protocol', 'session', 'Menu', 'dialog', 'safeStorage'];
+
+/** Where a test file keeps the fake of the launch under test: made by its `vi.hoisted`, read by its `vi.mock`. */
+export interface ElectronSlot {
+  current: Record<string, unknown>;
+}
+
+/**
+ * The `electron` module for a test file's `vi.mock`: each export forwards to the same export of the fake in the
+ * slot, so each launch can bring a new fake. Import it inside the factory (vitest hoists the factory above the
+ * file's imports, and the slot with it):
+ *
+ *   const electron = vi.hoisted((): ElectronSlot => ({ current: {} }));
+ *   vi.mock('electron', async () => (await import('./fake-electron')).forwardingElectron(electron));
+ */
+export function forwardingElectron(slot: ElectronSlot): Record<string, unknown> {
+  return Object.fromEntries(
+    ELECTRON_EXPORTS.map((key) => [
+      key,
+      new Proxy(function () {}, {
+        get: (_target, property): unknown => Reflect.get(slot.current[key] as object, property),
+        construct: (_target, args): object =>
+          Reflect.construct<unknown[], object>(slot.current[key] as new (...values: unknown[]) => object, args),
+      }),
+    ]),
+  );
+}
+
 export function createFakeElectron(options: FakeElectronOptions) {
   let nextContentsId = 1;
   const paths = new Map<string, string>([

@@ -1,110 +1,29 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../../db/open-database';
 import { METHOD_NAMES } from '../../../shared/api/contract';
 import { RENDERER_CSP } from '../../../electron/security/csp';
 import { closeAfterTest, newDatabase, tempDir, tempPath } from '../../helpers/temp-files';
-import { APP_JS, appFolder, DEMO_PARTNERSHIP, glossaryCount, INDEX_HTML } from './app-fixture';
-import {
-  createFakeElectron,
-  currentMenu,
-  fakeEvent,
-  menuItem,
-  menuShape,
-  type FakeElectron,
-  type FakeElectronOptions,
-} from './fake-electron';
+import { APP_JS, DEMO_PARTNERSHIP, glossaryCount, INDEX_HTML } from './app-fixture';
+import { currentMenu, fakeEvent, menuItem, menuShape, type ElectronSlot, type FakeElectron } from './fake-electron';
+import { call, mainProcess, window } from './main-fixture';
 
 // Each launch gets a new fake; the mocked module reads whichever is current when main touches it.
-const electron = vi.hoisted(() => {
-  const current: Record<string, unknown> = {};
-  return { current };
-});
-vi.mock('electron', () =>
-  Object.fromEntries(
-    ['app', 'BrowserWindow', 'ipcMain', 'protocol', 'session', 'Menu', 'dialog', 'safeStorage'].map((key) => [
-      key,
-      new Proxy(function () {}, {
-        get: (_target, property): unknown => Reflect.get(electron.current[key] as object, property),
-        construct: (_target, args): object =>
-          Reflect.construct<unknown[], object>(electron.current[key] as new (...values: unknown[]) => object, args),
-      }),
-    ]),
-  ),
-);
+const electron = vi.hoisted((): ElectronSlot => ({ current: {} }));
+vi.mock('electron', async () => (await import('./fake-electron')).forwardingElectron(electron));
 
 type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
 type BeforeRequestListener = (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void;
 
-/** What a handler answers: a Result, loosely typed for reading in tests. */
-interface Answer {
-  readonly ok: boolean;
-  readonly value?: { readonly databaseLocation?: string } & Record<string, unknown>;
-  readonly error?: unknown;
-}
-
-let running: FakeElectron[] = [];
-let userData: string;
-let appPath: string;
-
-beforeEach(() => {
-  // Main puts its data in <appData>/Boardpack; the fake's appData is this folder's parent.
-  userData = join(tempDir(), 'Boardpack');
-  mkdirSync(userData);
-  appPath = appFolder();
-});
-
-afterEach(async () => {
-  for (const fake of running.splice(0)) await quit(fake);
-});
-
-/** Starts electron/main.ts afresh against a new fake Electron, as a launch would. */
-async function launch(options: Partial<FakeElectronOptions> = {}): Promise<FakeElectron> {
-  const fake = createFakeElectron({ userData, appPath, ...options });
-  electron.current = fake.module;
-  vi.resetModules();
-  const { mainReady } = await import('../../../electron/main');
-  await mainReady;
-  running.push(fake);
-  return fake;
-}
-
-/** What Electron does on quit: will-quit, which main holds until the database is closed. */
-async function quit(fake: FakeElectron): Promise<void> {
-  running = running.filter((item) => item !== fake);
-  if (!fake.app.listeners.has('will-quit')) return;
-  const calls = fake.app.quit.mock.calls.length;
-  fake.app.emit('will-quit', fakeEvent());
-  await vi.waitFor(() => expect(fake.app.quit.mock.calls.length).toBe(calls + 1));
-}
-
-const window = (fake: FakeElectron) => {
-  const first = fake.windows[0];
-  if (!first) throw new Error('no window was opened');
-  return first;
-};
-
-/** An invoke event from the window's own main frame at the app's origin. */
-const ownFrame = (fake: FakeElectron) => ({
-  sender: { id: window(fake).webContents.id },
-  senderFrame: { url: 'app://boardpack/index.html', parent: null },
-});
-
-async function call(fake: FakeElectron, name: string, payload: unknown, event: unknown = ownFrame(fake)) {
-  const handler = fake.handlers.get(`api:${name}`);
-  if (!handler) throw new Error(`no handler for ${name}`);
-  return (await handler(event, payload)) as Answer;
-}
-
-const settingsFile = () => join(userData, 'settings.json');
-const readSettingsFile = () => JSON.parse(readFileSync(settingsFile(), 'utf8')) as Record<string, unknown>;
+const main = mainProcess(electron);
+const { launch, quit } = main;
 
 /** Starts on a database the test holds open too, so it can count rows behind main's back. */
 async function launchOn(path?: string) {
   const database = await newDatabase(path);
-  writeFileSync(settingsFile(), JSON.stringify({ lastOpened: database.location, recent: [database.location] }));
+  writeFileSync(main.settingsFile(), JSON.stringify({ lastOpened: database.location, recent: [database.location] }));
   const fake = await launch();
   return { fake, database };
 }
@@ -114,7 +33,7 @@ describe('the window', () => {
     const fake = await launch();
     expect(fake.windows).toHaveLength(1);
     expect(window(fake).options.webPreferences).toEqual({
-      preload: join(appPath, 'out', 'preload.cjs'),
+      preload: join(main.appPath, 'out', 'preload.cjs'),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -235,7 +154,7 @@ describe('the window', () => {
 
   it('brings the first window forward when the app is launched again', async () => {
     const fake = await launch();
-    fake.app.emit('second-instance', fakeEvent(), [], userData);
+    fake.app.emit('second-instance', fakeEvent(), [], main.userData);
     expect(window(fake).focus).toHaveBeenCalledOnce();
     expect(fake.windows).toHaveLength(1);
   });
@@ -245,7 +164,7 @@ describe('the window', () => {
     expect(fake.app.quit).toHaveBeenCalledOnce();
     expect(fake.windows).toHaveLength(0);
     expect(fake.ipcMain.handle).not.toHaveBeenCalled();
-    expect(existsSync(join(userData, 'boardpack.db'))).toBe(false);
+    expect(existsSync(join(main.userData, 'boardpack.db'))).toBe(false);
   });
 });
 
@@ -353,7 +272,7 @@ describe('the API over IPC', () => {
 describe('the database it opens', () => {
   it('creates the demo database in the user-data folder on first run and remembers it', async () => {
     const fake = await launch();
-    const demo = join(userData, 'boardpack.db');
+    const demo = join(main.userData, 'boardpack.db');
     expect(existsSync(demo)).toBe(true);
     expect(await call(fake, 'app.info', {})).toEqual({
       ok: true,
@@ -365,8 +284,8 @@ describe('the database it opens', () => {
         nativeFileDialogs: true,
       },
     });
-    expect(readSettingsFile()).toEqual({ lastOpened: demo, recent: [demo], teamDatabase: false });
-    expect(fake.app.setPath).toHaveBeenCalledExactlyOnceWith('userData', userData);
+    expect(main.readSettings()).toEqual({ lastOpened: demo, recent: [demo], teamDatabase: false });
+    expect(fake.app.setPath).toHaveBeenCalledExactlyOnceWith('userData', main.userData);
     expect(fake.app.setName).toHaveBeenCalledExactlyOnceWith('Boardpack');
     expect(window(fake).setTitle).toHaveBeenLastCalledWith('boardpack.db — Boardpack');
     expect(fake.dialog.showMessageBox).not.toHaveBeenCalled();
@@ -385,9 +304,9 @@ describe('the database it opens', () => {
 
     const second = await launch();
     expect((await call(second, 'app.info', {})).value?.databaseLocation).toBe(other);
-    expect(readSettingsFile()).toEqual({
+    expect(main.readSettings()).toEqual({
       lastOpened: other,
-      recent: [other, join(userData, 'boardpack.db')],
+      recent: [other, join(main.userData, 'boardpack.db')],
       teamDatabase: false,
     });
     expect(second.dialog.showMessageBox).not.toHaveBeenCalled();
@@ -395,9 +314,9 @@ describe('the database it opens', () => {
 
   it('says so when the last file is gone, and opens the demo database instead', async () => {
     const gone = join(tempDir(), 'moved-away.db');
-    writeFileSync(settingsFile(), JSON.stringify({ lastOpened: gone, recent: [gone] }));
+    writeFileSync(main.settingsFile(), JSON.stringify({ lastOpened: gone, recent: [gone] }));
     const fake = await launch();
-    const demo = join(userData, 'boardpack.db');
+    const demo = join(main.userData, 'boardpack.db');
     expect((await call(fake, 'app.info', {})).value?.databaseLocation).toBe(demo);
     expect(fake.dialog.showMessageBox).toHaveBeenCalledExactlyOnceWith(window(fake), {
       type: 'error',
@@ -406,15 +325,15 @@ describe('the database it opens', () => {
       detail: `${gone}: no such database file: ${gone}\n\nBoardpack opened the demo database instead:\n${demo}`,
       buttons: ['OK'],
     });
-    expect(readSettingsFile()).toEqual({ lastOpened: demo, recent: [demo], teamDatabase: false });
+    expect(main.readSettings()).toEqual({ lastOpened: demo, recent: [demo], teamDatabase: false });
   });
 
   it('refuses a last file that is not a Boardpack database, and opens the demo database instead', async () => {
     const notes = tempPath('notes.db');
     writeFileSync(notes, 'minutes of the last board meeting\n');
-    writeFileSync(settingsFile(), JSON.stringify({ lastOpened: notes, recent: [notes] }));
+    writeFileSync(main.settingsFile(), JSON.stringify({ lastOpened: notes, recent: [notes] }));
     const fake = await launch();
-    expect((await call(fake, 'app.info', {})).value?.databaseLocation).toBe(join(userData, 'boardpack.db'));
+    expect((await call(fake, 'app.info', {})).value?.databaseLocation).toBe(join(main.userData, 'boardpack.db'));
     const detail = (fake.dialog.showMessageBox.mock.calls[0]?.[1] as { detail: string }).detail;
     expect(detail.split('\n')[0]).toBe(`${notes}: ${notes} is not a Boardpack database (not a SQLite file)`);
     expect(readFileSync(notes, 'utf8')).toBe('minutes of the last board meeting\n');
@@ -425,9 +344,9 @@ describe('the database it opens', () => {
     await sql`insert into kysely_migration (name, timestamp) values ('9999-future', '2099-01-01T00:00:00.000Z')`.execute(
       newer.db,
     );
-    writeFileSync(settingsFile(), JSON.stringify({ lastOpened: newer.location, recent: [newer.location] }));
+    writeFileSync(main.settingsFile(), JSON.stringify({ lastOpened: newer.location, recent: [newer.location] }));
     const fake = await launch();
-    expect((await call(fake, 'app.info', {})).value?.databaseLocation).toBe(join(userData, 'boardpack.db'));
+    expect((await call(fake, 'app.info', {})).value?.databaseLocation).toBe(join(main.userData, 'boardpack.db'));
     const detail = (fake.dialog.showMessageBox.mock.calls[0]?.[1] as { detail: string }).detail;
     expect(detail.split('\n')[0]).toBe(
       `${newer.location}: ${newer.location} was written by a newer version of Boardpack (schema 9999-future); update Boardpack to open it`,
@@ -462,7 +381,7 @@ describe('the application menu', () => {
       process.platform === 'darwin' ? 'role:close' : 'role:quit',
     ]);
     expect(menuShape(menuItem(menu, file, 'Open recent').submenu ?? [])).toEqual([
-      join(userData, 'boardpack.db'),
+      join(main.userData, 'boardpack.db'),
       '—',
       'Clear recent',
     ]);
@@ -516,7 +435,7 @@ describe('the application menu', () => {
       value: { canConnect: true, cannotRemember: null },
     });
     expect((await call(fake, 'app.info', {})).value?.databaseLocation).toBe(database.location);
-    expect(existsSync(join(userData, 'team-database.bin'))).toBe(false);
+    expect(existsSync(join(main.userData, 'team-database.bin'))).toBe(false);
   });
 
   it('says when this computer cannot keep the team database’s password, before it is asked', async () => {
@@ -538,7 +457,7 @@ describe('the application menu', () => {
       type: 'info',
       title: 'About Boardpack',
       message: 'About Boardpack',
-      detail: `Boardpack 0.1.0\n\nOpen database:\n${join(userData, 'boardpack.db')}`,
+      detail: `Boardpack 0.1.0\n\nOpen database:\n${join(main.userData, 'boardpack.db')}`,
       buttons: ['OK'],
     });
   });

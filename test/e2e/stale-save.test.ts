@@ -157,3 +157,53 @@ describe("two windows saving the same meeting's details", () => {
     await screenshot(second, 'stale-save-meeting-kept');
   });
 });
+
+describe("two windows saving the same paper's agenda item", () => {
+  const WELCOME = 'Welcome, introductions and apologies';
+  const paperText = (page: Page): Locator => page.getByRole('textbox', { name: /^Text of the paper/ });
+
+  async function openAgenda(page: Page): Promise<void> {
+    await page.getByRole('tab', { name: /^Agenda/ }).click();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Title', exact: true }).inputValue()).toBe(WELCOME);
+  }
+
+  const item = () =>
+    app.query<{ title: string; content: string; version: number }>(
+      'select title, content, version from agenda_item where title = ?',
+      WELCOME,
+    )[0];
+
+  it('takes theirs into the paper editor too, so the next edit keeps their text', async () => {
+    await openAgenda(first);
+    await openAgenda(second);
+    await paperText(first).click();
+    await first.keyboard.press('Control+End');
+    await first.keyboard.type(' Apologies from the fire service.');
+    await paperText(first).blur();
+    await expect.poll(() => item()?.content, { timeout: 10_000 }).toContain('Apologies from the fire service.');
+    const theirs = item();
+
+    // The second window still shows the text without it, and saves a title from the version it was shown.
+    expect(await paperText(second).textContent()).not.toContain('Apologies from the fire service.');
+    const title = second.getByRole('textbox', { name: 'Title', exact: true });
+    await title.fill('Welcome and apologies');
+    await title.blur();
+    const notice = second.getByRole('alert').filter({ hasText: 'saved this first' });
+    await expect.poll(() => notice.isVisible(), { timeout: 10_000 }).toBe(true);
+    await notice.getByRole('button', { name: 'Take theirs' }).click();
+    await expect.poll(() => paperText(second).textContent()).toContain('Apologies from the fire service.');
+    expect(await title.inputValue()).toBe(WELCOME);
+    expect(item()?.version).toBe(theirs?.version);
+
+    // An edit now is made over their text: both sentences are kept.
+    await paperText(second).click();
+    await second.keyboard.press('Control+End');
+    await second.keyboard.type(' Minutes agreed.');
+    await paperText(second).blur();
+    await expect.poll(() => item()?.content, { timeout: 10_000 }).toContain('Minutes agreed.');
+    expect(item()?.content).toContain('Apologies from the fire service.');
+    expect(item()?.version).toBe((theirs?.version ?? 0) + 1);
+    await screenshot(second, 'stale-save-paper-taken');
+    expect(app.pageErrors).toEqual([]);
+  });
+});

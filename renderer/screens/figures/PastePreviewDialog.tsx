@@ -73,12 +73,17 @@ export function PastePreviewDialog({ plan, onWrite, onClose }: PastePreviewDialo
               </thead>
               <tbody>
                 {shown.map((line) => (
-                  <tr key={line.line} className={line.errorCount > 0 ? 'has-error' : undefined}>
+                  <tr
+                    key={line.line}
+                    className={
+                      line.errorCount > 0 ? 'has-error' : line.savedSince !== undefined ? 'saved-since' : undefined
+                    }
+                  >
                     <th scope="row">{line.line}</th>
                     <td>
                       {line.errorCount > 0 ? 'Cannot write' : line.action === 'add' ? 'Add' : 'Change'}
                       {line.savedSince !== undefined ? (
-                        <span className="preview-error">Saved since by someone else: {line.savedSince}</span>
+                        <span className="preview-saved-since">Saved since by someone else: {line.savedSince}</span>
                       ) : null}
                     </td>
                     {PASTE_COLUMNS.map((column) => {

@@ -36,6 +36,8 @@ export function ItemEditor({ item, problems, onDelete }: ItemEditorProps) {
   const write = useWrite();
   const [draft, setDraft] = useState(item);
   const [takeFailure, setTakeFailure] = useState<string | null>(null);
+  // The paper editor reads its text once; a new one opens on the text as saved now when a conflict settles.
+  const [shown, setShown] = useState(0);
   const send = useCallback(
     (version: number, changes: ItemChanges) => write('agenda.update', { id: item.id, version, changes }),
     [item.id, write],
@@ -53,6 +55,7 @@ export function ItemEditor({ item, problems, onDelete }: ItemEditorProps) {
     }
     setTakeFailure(null);
     setDraft({ ...saved, ...mine });
+    setShown((count) => count + 1);
     return saved;
   };
   const takeTheirs = async () => {
@@ -131,6 +134,7 @@ export function ItemEditor({ item, problems, onDelete }: ItemEditorProps) {
       ) : null}
       {draft.content.kind === 'paper' ? (
         <PaperEditor
+          key={shown}
           title={draft.title}
           doc={draft.content.doc}
           problems={problems}

@@ -1,11 +1,12 @@
 import type { Transaction } from 'kysely';
 import type { ParsedInputOf } from '../../shared/api/contract';
 import type { AgendaItem } from '../../shared/api/meetings-contract';
+import { timeText, whoText } from '../../shared/api/stale-save';
 import { BoardpackError } from '../../shared/errors';
 import { agendaContent, type AgendaContent } from '../../shared/pack/agenda-content';
 import type { Database, Db } from '../schema/database';
 import type { AgendaItemRow } from '../schema/meeting.table';
-import { recordChanges, type Writer } from './change-log';
+import { latestChange, recordChanges, type Writer } from './change-log';
 import { deleteAtVersion, requireVersion, updateAtVersion, type StaleSpec } from './stale-rows';
 
 /**
@@ -76,6 +77,19 @@ export async function getAgendaItem(db: Db, id: number): Promise<AgendaItem> {
 /** An item's time: a zero is no time given (the agenda prints none). */
 const minutesOf = (minutes: number | null): number | null => (minutes === 0 ? null : minutes);
 
+/**
+ * Holds the meeting's row until the transaction ends (an update that changes
+ * nothing): on PostgreSQL, adding, deleting and reordering a meeting's items
+ * take turns, so a reorder checks its order against the agenda as it will stay.
+ */
+async function lockAgenda(trx: Transaction<Database>, meetingId: number): Promise<void> {
+  await trx
+    .updateTable('meeting')
+    .set((eb) => ({ version: eb.ref('version') }))
+    .where('id', '=', meetingId)
+    .execute();
+}
+
 /** Adds an item at `position` (moving later items down), or at the end. */
 export async function insertAgendaItem(
   trx: Transaction<Database>,
@@ -84,6 +98,7 @@ export async function insertAgendaItem(
   fields: AgendaItemFields,
   position?: number,
 ): Promise<AgendaItem> {
+  await lockAgenda(trx, meetingId);
   const meeting = await trx.selectFrom('meeting').select('id').where('id', '=', meetingId).executeTakeFirst();
   if (!meeting) {
     throw new BoardpackError('not-found', `there is no meeting #${meetingId}; it may have been deleted`, {
@@ -157,6 +172,7 @@ export async function deleteAgendaItem(
   version?: number,
 ): Promise<number> {
   const before = await itemRow(trx, id);
+  await lockAgenda(trx, before.meetingId);
   await requireVersion(trx, writer, VERSIONED, before, version, { kind: 'delete' });
   await deleteAtVersion(trx, writer, VERSIONED, id, version);
   await trx
@@ -184,14 +200,78 @@ function orderProblem(itemIds: readonly number[], current: readonly AgendaItem[]
   return problems.length === 0 ? null : `the new order ${problems.join('; ')}`;
 }
 
-/** Puts every item of the meeting in the order given; an order that is not exactly its items, once each, is refused. */
+/** "Ben", "Ben (role boardpack_secretary)" and " at 10:45", from the latest of these change-log entries. */
+async function latestOf(
+  db: Db,
+  rows: readonly { readonly table: string; readonly rowId: number }[],
+): Promise<{ changedBy: string | null; changedByRole: string | null; changedAt: string | null }> {
+  let latest: { id: number; actor: string; dbRole: string | null; at: string } | undefined;
+  for (const row of rows) {
+    const entry = await latestChange(db, row.table, row.rowId);
+    if (entry && (!latest || entry.id > latest.id)) latest = entry;
+  }
+  return { changedBy: latest?.actor ?? null, changedByRole: latest?.dbRole ?? null, changedAt: latest?.at ?? null };
+}
+
+/**
+ * The refusal of a reorder made from an order that is not the agenda's now:
+ * who reordered, added or removed items since (and when, from the change
+ * log); `current.record` is the agenda's order now. Null when `from` is the
+ * order now.
+ */
+async function staleOrder(
+  db: Db,
+  writer: Writer,
+  meetingId: number,
+  from: readonly number[],
+  current: readonly AgendaItem[],
+): Promise<BoardpackError | null> {
+  const now = current.map((item) => item.id);
+  if (now.length === from.length && now.every((id, index) => from[index] === id)) return null;
+  const seen = new Set(from);
+  const added = current.filter((item) => !seen.has(item.id));
+  const removed = from.filter((id) => !now.includes(id));
+  const { changedBy, changedByRole, changedAt } = await latestOf(db, [
+    { table: 'meeting', rowId: meetingId },
+    ...added.map((item) => ({ table: TABLE, rowId: item.id })),
+    ...removed.map((id) => ({ table: TABLE, rowId: id })),
+  ]);
+  const titles = (items: readonly AgendaItem[]) => items.map((item) => `"${item.title}"`).join(', ');
+  const what = [
+    added.length > 0 ? `added ${titles(added)}` : null,
+    removed.length > 0 ? `removed ${removed.length === 1 ? 'an item' : `${removed.length} items`}` : null,
+    added.length === 0 && removed.length === 0 ? 'reordered the agenda' : null,
+  ]
+    .filter((part): part is string => part !== null)
+    .join(' and ');
+  const when = changedAt === null ? '' : ` at ${timeText(changedAt, new Date(writer.now()))}`;
+  const who = changedBy === null ? 'someone else' : whoText(changedBy, changedByRole);
+  return new BoardpackError(
+    'stale',
+    `${who} ${what}${when}, since you last saw the agenda; your new order was not saved`,
+    undefined,
+    { record: { meetingId, itemIds: now }, changedBy, changedByRole, changedAt },
+  );
+}
+
+/**
+ * Puts every item of the meeting in the order given; an order that is not
+ * exactly its items, once each, is refused. Made `from` an order (the items'
+ * ids as the client showed them), it is refused as stale, nothing written,
+ * when the agenda's order or items are not that now. The items' versions stay
+ * as they are: an item's place is the meeting's order, not a change of the item.
+ */
 export async function reorderAgendaItems(
   trx: Transaction<Database>,
   writer: Writer,
   meetingId: number,
   itemIds: readonly number[],
+  from?: readonly number[],
 ): Promise<AgendaItem[]> {
+  await lockAgenda(trx, meetingId);
   const current = await listAgendaItems(trx, meetingId);
+  const stale = from === undefined ? null : await staleOrder(trx, writer, meetingId, from, current);
+  if (stale) throw stale;
   const problem = orderProblem(itemIds, current);
   if (problem) throw new BoardpackError('invalid-input', problem, { field: 'itemIds' });
   for (const [index, id] of itemIds.entries()) {

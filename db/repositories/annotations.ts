@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Annotation, AnnotationConflict } from '../../shared/api/notes-contract';
 import type { AnnotationKind, Rag } from '../../shared/domain';
-import { BoardpackError } from '../../shared/errors';
+import { staleMessage } from '../../shared/api/stale-save';
+import { BoardpackError, type FieldChange } from '../../shared/errors';
 import {
   locateTarget,
   parseTarget,
@@ -14,7 +15,7 @@ import {
 import type { AnnotationTombstoneRow } from '../schema/exchange.table';
 import type { Database, Db } from '../schema/database';
 import type { AnnotationRow } from '../schema/meeting.table';
-import { recordChanges, type Writer } from './change-log';
+import { latestChange, recordChanges, type Writer } from './change-log';
 import { issuedPack, type IssuedPack } from './notes-targets';
 
 /**
@@ -280,6 +281,70 @@ function checkRag(kind: AnnotationKind, rag: Rag | null): void {
   }
 }
 
+/** The columns of a note a person changes (its words, kind, RAG, sharing, resolved), as a refusal names them. */
+const NOTE_FIELDS = ['text', 'kind', 'rag', 'shared', 'resolved'] as const;
+const NOTE_FLAGS: readonly string[] = ['shared', 'resolved'];
+
+const parsedValues = (json: string | null): Record<string, unknown> =>
+  json === null ? {} : (JSON.parse(json) as Record<string, unknown>);
+
+/**
+ * The note as it is now, held until the transaction ends (an update that
+ * changes nothing: on PostgreSQL a concurrent change of it waits), refused as
+ * stale when `version` names an older one: who changed what of it and when,
+ * and what was not saved, with the note as it is now.
+ */
+async function noteAtVersion(
+  trx: Transaction<Database>,
+  writer: Writer,
+  id: string,
+  version: number | undefined,
+  attempt:
+    { readonly kind: 'update'; readonly values: Readonly<Record<string, unknown>> } | { readonly kind: 'delete' },
+): Promise<AnnotationRow> {
+  if (version !== undefined) {
+    await trx
+      .updateTable('annotation')
+      .set((eb) => ({ version: eb.ref('version') }))
+      .where('id', '=', id)
+      .execute();
+  }
+  const row = await getAnnotationRow(trx, id);
+  if (version === undefined || row.version === version) return row;
+  const entry = await latestChange(trx, TABLE, id);
+  const before = parsedValues(entry?.operation === 'update' ? entry.oldValues : null);
+  const after = parsedValues(entry?.operation === 'update' ? entry.newValues : null);
+  const flag = (field: string, value: unknown) => (NOTE_FLAGS.includes(field) ? value === 1 || value === true : value);
+  const changes: FieldChange[] = NOTE_FIELDS.filter((field) => field in after).map((field) => ({
+    field,
+    from: flag(field, before[field] ?? null),
+    to: flag(field, after[field]),
+  }));
+  const words = row.text.length > 40 ? `${row.text.slice(0, 39)}…` : row.text;
+  const changedBy = entry?.actor ?? null;
+  const changedByRole = entry?.dbRole ?? null;
+  const changedAt = entry?.at ?? null;
+  const message = staleMessage({
+    what: `${row.author}'s note "${words}"`,
+    changedBy,
+    changedByRole,
+    changedAt,
+    changes,
+    mainField: null,
+    attempt,
+    now: new Date(writer.now()),
+  });
+  const fields = attempt.kind === 'update' ? Object.keys(attempt.values) : [];
+  const [field] = fields;
+  throw new BoardpackError('stale', message, fields.length === 1 && field ? { field } : undefined, {
+    record: await getAnnotation(trx, id),
+    changedBy,
+    changedByRole,
+    changedAt,
+    changes,
+  });
+}
+
 function refuseCopy(row: AnnotationRow): void {
   if (row.conflictOf !== null) {
     throw new BoardpackError(
@@ -324,8 +389,9 @@ export async function editAnnotation(
   writer: Writer,
   id: string,
   changes: NoteChanges,
+  version?: number,
 ): Promise<Annotation> {
-  const row = await getAnnotationRow(trx, id);
+  const row = await noteAtVersion(trx, writer, id, version, { kind: 'update', values: { ...changes } });
   refuseCopy(row);
   const kind = changes.kind ?? row.kind;
   const rag = changes.rag !== undefined ? changes.rag : kind === 'proposed rag' ? row.rag : null;
@@ -349,8 +415,9 @@ export async function resolveAnnotation(
   writer: Writer,
   id: string,
   resolved: boolean,
+  version?: number,
 ): Promise<Annotation> {
-  const row = await getAnnotationRow(trx, id);
+  const row = await noteAtVersion(trx, writer, id, version, { kind: 'update', values: { resolved } });
   refuseCopy(row);
   if ((row.resolved === 1) !== resolved) {
     await updateAnnotationRow(trx, writer, row, {
@@ -368,16 +435,21 @@ export async function resolveAnnotation(
  * not bring it back; one never exchanged simply goes. An incoming copy kept
  * beside it goes with it; deleting the copy alone keeps the note as it is here.
  */
-export async function deleteAnnotation(trx: Transaction<Database>, writer: Writer, id: string): Promise<number> {
-  const row = await getAnnotationRow(trx, id);
+export async function deleteAnnotation(
+  trx: Transaction<Database>,
+  writer: Writer,
+  id: string,
+  version?: number,
+): Promise<number> {
+  const row = await noteAtVersion(trx, writer, id, version, { kind: 'delete' });
   if (row.conflictOf !== null) {
     await settleConflict(trx, writer, id, 'here');
     return 1;
   }
   const copy = await incomingCopyOf(trx, id);
   if (copy) await deleteAnnotationRow(trx, writer, copy, null);
-  const version = Math.max(row.version, copy?.version ?? 0, row.conflictDeletedVersion ?? 0);
-  await deleteAnnotationRow(trx, writer, row, row.syncedVersion === null ? null : version);
+  const deletedAt = Math.max(row.version, copy?.version ?? 0, row.conflictDeletedVersion ?? 0);
+  await deleteAnnotationRow(trx, writer, row, row.syncedVersion === null ? null : deletedAt);
   return 1;
 }
 
@@ -392,8 +464,9 @@ export async function settleConflict(
   writer: Writer,
   id: string,
   keep: 'here' | 'incoming',
+  version?: number,
 ): Promise<Annotation | null> {
-  const row = await getAnnotationRow(trx, id);
+  const row = await noteAtVersion(trx, writer, id, version, { kind: 'update', values: { keep } });
   const note = row.conflictOf === null ? row : await getAnnotationRow(trx, row.conflictOf);
   const copy = row.conflictOf === null ? await incomingCopyOf(trx, id) : row;
   const now = writer.now();

@@ -14,7 +14,11 @@ import { useSaveStatus } from './status';
 export interface UndoEntry {
   readonly method: MethodName;
   id: number;
-  /** For an update: the record's version once this edit was saved. */
+  /**
+   * The record's version once this edit was saved (an update, a set of a
+   * group's priorities, a created record or an added figure): undo and redo
+   * save, and delete, from it.
+   */
   readonly version?: number;
   readonly before: Readonly<Record<string, unknown>> | null;
   readonly after: Readonly<Record<string, unknown>> | null;
@@ -24,16 +28,30 @@ export interface UndoEntry {
 
 type Direction = 'undo' | 'redo';
 
-const fail = (message: string): Result<never> => ({ ok: false, error: { code: 'internal', message } });
-
-async function createAndGetId(api: BoardpackApi, entity: string, fields: unknown): Promise<Result<number>> {
-  const created = await call(api, `${entity}.create` as MethodName, fields as never);
-  if (!created.ok) return created;
-  return { ok: true, value: (created.value as { id: number }).id };
+/** A record written back by undo or redo: its id (new when it was re-created) and its version. */
+interface Written {
+  readonly id: number;
+  readonly version: number;
 }
 
-async function writeFigureAndGetId(api: BoardpackApi, figure: Record<string, unknown>): Promise<Result<number>> {
-  const written = await api['figures.write']({ figures: [figure as never] });
+const fail = (message: string): Result<never> => ({ ok: false, error: { code: 'internal', message } });
+
+/** `{ version }` when there is one: an undo made without it would overwrite whatever is saved now. */
+const at = (version: number | undefined) => (version === undefined ? {} : { version });
+
+async function createAndGetId(api: BoardpackApi, entity: string, fields: unknown): Promise<Result<Written>> {
+  const created = await call(api, `${entity}.create` as MethodName, fields as never);
+  if (!created.ok) return created;
+  const { id, version } = created.value as { id: number; version: number };
+  return { ok: true, value: { id, version } };
+}
+
+/**
+ * Writes a deleted figure back as new (`versions: [null]`): refused as stale
+ * when someone has added that figure since, rather than writing over theirs.
+ */
+async function writeFigureAndGetId(api: BoardpackApi, figure: Record<string, unknown>): Promise<Result<Written>> {
+  const written = await api['figures.write']({ figures: [figure as never], versions: [null] });
   if (!written.ok) return written;
   const found = await api['figures.list']({
     indicatorId: figure.indicatorId as number,
@@ -41,15 +59,24 @@ async function writeFigureAndGetId(api: BoardpackApi, figure: Record<string, unk
     periodId: figure.periodId as number,
   });
   if (!found.ok) return found;
-  const id = found.value.ids[0];
-  return id === undefined ? fail('the figure was written but cannot be found again') : { ok: true, value: id };
+  const [id] = found.value.ids;
+  const [version] = found.value.versions;
+  return id === undefined || version === undefined
+    ? fail('the figure was written but cannot be found again')
+    : { ok: true, value: { id, version } };
 }
 
+/** Deletes a figure this session added or wrote back, at the version it was saved at. */
+const deleteFigure = (api: BoardpackApi, id: number, version: number | undefined) =>
+  api['figures.delete']({ ids: [id], ...(version === undefined ? {} : { versions: [version] }) });
+
 /**
- * Re-applies one entry through the API in the given direction. An update is
- * saved from `version`, the record's version as this session last saved it:
- * when someone else has saved the record since, the undo is refused as stale
- * rather than overwriting their change.
+ * Re-applies one entry through the API in the given direction, made from
+ * `version`, the record's version as this session last saved it: an update,
+ * a set of priorities, a delete of a record this session created (undo of a
+ * create, redo of a delete) or of a figure it added. When someone else has
+ * saved the record since, the undo is refused as stale rather than
+ * overwriting their change; a record deleted since is refused as not found.
  */
 export async function applyEntry(
   api: BoardpackApi,
@@ -61,29 +88,29 @@ export async function applyEntry(
   const state = direction === 'undo' ? entry.before : entry.after;
   if (entry.method === 'figures.delete') {
     // A deleted figure: undo writes it back, redo deletes it again.
-    if (direction === 'redo') return api['figures.delete']({ ids: [entry.id] });
+    if (direction === 'redo') return deleteFigure(api, entry.id, version);
     const written = await writeFigureAndGetId(api, entry.before ?? {});
-    if (written.ok) entry.id = written.value;
+    if (written.ok) entry.id = written.value.id;
     return written;
   }
   switch (verb) {
     case 'update':
       return call(api, entry.method, { id: entry.id, version, changes: state });
     case 'setPriorities':
-      return call(api, entry.method, { id: entry.id, priorityIds: state?.priorityIds });
+      return call(api, entry.method, { id: entry.id, version, priorityIds: state?.priorityIds });
     case 'create':
     case 'delete': {
       const removing = (verb === 'create') === (direction === 'undo');
-      if (removing) return call(api, `${entity}.delete` as MethodName, { id: entry.id });
+      if (removing) return call(api, `${entity}.delete` as MethodName, { id: entry.id, ...at(version) });
       const created = await createAndGetId(api, entity, state);
-      if (created.ok) entry.id = created.value;
+      if (created.ok) entry.id = created.value.id;
       return created;
     }
     case 'write': {
       // A figure added through figures.write: undo deletes it, redo writes it again.
-      if (direction === 'undo') return api['figures.delete']({ ids: [entry.id] });
+      if (direction === 'undo') return deleteFigure(api, entry.id, version);
       const written = await writeFigureAndGetId(api, entry.after ?? {});
-      if (written.ok) entry.id = written.value;
+      if (written.ok) entry.id = written.value.id;
       return written;
     }
     default:
@@ -159,7 +186,9 @@ export function UndoProvider({ children }: { children: ReactNode }) {
         }
       }
       if (!result.ok) {
+        // Refused (someone saved or deleted it since): the entry stays on its stack, the screen shows what is saved.
         end({ ok: false, message: `could not ${direction} ${entry.label}: ${formatError(result.error)}` });
+        if (result.error.code === 'stale' || result.error.code === 'not-found') await invalidateTables(client, [table]);
         return;
       }
       end({ ok: true });

@@ -119,7 +119,14 @@ export function useRecordEditing<Row extends WithId>(entity: Entity, describe: (
       const result = await run(() => call(api, method, fields as never));
       if (!result.ok) return result;
       const created = result.value as unknown as Row;
-      pushUndo({ method, id: created.id, before: null, after: fields, label: `new ${describe(created)}` });
+      pushUndo({
+        method,
+        id: created.id,
+        version: created.version,
+        before: null,
+        after: fields,
+        label: `new ${describe(created)}`,
+      });
       await invalidateTables(client, [entity]);
       return { ok: true, value: created.id };
     },

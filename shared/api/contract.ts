@@ -144,8 +144,13 @@ export const CONTRACT = {
   'deliveryGroups.priorities': method<readonly { deliveryGroupId: number; priorityId: number }[]>()(none, {
     writes: false,
   }),
-  'deliveryGroups.setPriorities': method<{ readonly priorityIds: readonly number[] }>()(
-    z.strictObject({ id, priorityIds: z.array(id) }),
+  /**
+   * Replaces the whole set of priorities a group delivers, made from the
+   * group's `version` (as an update is): the set is the group's next version,
+   * and one made from an older version is refused as 'stale', saying who set what.
+   */
+  'deliveryGroups.setPriorities': method<{ readonly priorityIds: readonly number[]; readonly version: number }>()(
+    z.strictObject({ id, version, priorityIds: z.array(id) }),
     { writes: true },
   ),
   ...entity<'partners', typeof partnerShape, Partner>('partners', partnerShape, partnerFields),

@@ -169,10 +169,17 @@ export const MEETING_METHODS = {
   'agenda.delete': method<{ readonly deleted: number }>()(z.strictObject({ id, version: version.optional() }), {
     writes: true,
   }),
-  /** The meeting's items in their new order: every item of the meeting, each once. */
-  'agenda.reorder': method<AgendaItem[]>()(z.strictObject({ meetingId: id, itemIds: z.array(id).min(1) }), {
-    writes: true,
-  }),
+  /**
+   * The meeting's items in their new order: every item of the meeting, each
+   * once. `from` is the order it was made from (the ids as the client showed
+   * them): when the agenda's order or items differ now, it is refused as
+   * 'stale', saying who reordered, added or removed items, and nothing moves.
+   * Items' versions are not raised: an open item editor saves on unhindered.
+   */
+  'agenda.reorder': method<AgendaItem[]>()(
+    z.strictObject({ meetingId: id, itemIds: z.array(id).min(1), from: z.array(id).optional() }),
+    { writes: true },
+  ),
 
   'attachments.list': method<Attachment[]>()(z.strictObject({}), { writes: false }),
   /** A partner's PDF, checked to be a PDF that opens, stored in the database. */

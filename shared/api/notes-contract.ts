@@ -4,7 +4,7 @@ import type { ImportSource } from '../imports';
 import type { LocatedTarget, NoteTargetKind } from '../notes/targets';
 import type { ViewFile } from '../views/view-file';
 import { method } from './contract-method';
-import { id, optionalText, requiredText } from './fields';
+import { id, optionalText, requiredText, version } from './fields';
 
 /**
  * The chair's annotations on an issued pack, and the offline exchange files
@@ -125,23 +125,35 @@ export const NOTE_METHODS = {
   }),
   /** A new note on an element of an issued version (refused, naming it, when the element is not in that version). */
   'annotations.add': method<Annotation>()(noteFields, { writes: true }),
-  /** Changes a note's text, kind, RAG or sharing: its version goes up by one. */
-  'annotations.edit': method<Annotation>()(z.strictObject({ id: noteId, changes: noteChanges }), { writes: true }),
+  /**
+   * Changes a note's text, kind, RAG or sharing: its version goes up by one. With `version` (the note's version the
+   * change was made from; so for resolve, delete and settleConflict), refused as 'stale' when someone changed the
+   * note since, saying who changed what, with the note as it is now.
+   */
+  'annotations.edit': method<Annotation>()(
+    z.strictObject({ id: noteId, version: version.optional(), changes: noteChanges }),
+    { writes: true },
+  ),
   /** Resolves (or reopens) a note: its version goes up by one. */
-  'annotations.resolve': method<Annotation>()(z.strictObject({ id: noteId, resolved: z.boolean().default(true) }), {
-    writes: true,
-  }),
+  'annotations.resolve': method<Annotation>()(
+    z.strictObject({ id: noteId, version: version.optional(), resolved: z.boolean().default(true) }),
+    { writes: true },
+  ),
   /**
    * Deletes a note (and an incoming copy kept beside it); a note ever exchanged leaves a tombstone so the deletion
    * travels. Deleting an incoming copy alone keeps the note here (settleConflict 'here').
    */
-  'annotations.delete': method<{ readonly deleted: number }>()(z.strictObject({ id: noteId }), { writes: true }),
+  'annotations.delete': method<{ readonly deleted: number }>()(
+    z.strictObject({ id: noteId, version: version.optional() }),
+    { writes: true },
+  ),
   /**
-   * Settles a conflict an import kept visible (`id`: either note of the pair): keep the note as it is here,
-   * or take the author's version (for a note its author deleted: delete it). Returns the note kept, or null.
+   * Settles a conflict an import kept visible (`id`: either note of the pair, `version` that note's): keep the note
+   * as it is here, or take the author's version (for a note its author deleted: delete it). Returns the note kept,
+   * or null.
    */
   'annotations.settleConflict': method<Annotation | null>()(
-    z.strictObject({ id: noteId, keep: z.enum(['here', 'incoming']) }),
+    z.strictObject({ id: noteId, version: version.optional(), keep: z.enum(['here', 'incoming']) }),
     { writes: true },
   ),
 

@@ -3,7 +3,6 @@ import { writing, type HandlerTable } from '../context';
 
 export const deliveryGroupHandlers = {
   'deliveryGroups.priorities': (context) => listDeliveryGroupLinks(context.db),
-  'deliveryGroups.setPriorities': async (context, input) => ({
-    priorityIds: await setDeliveryGroupPriorities(writing(context.db), context.writer, input.id, input.priorityIds),
-  }),
+  'deliveryGroups.setPriorities': (context, input) =>
+    setDeliveryGroupPriorities(writing(context.db), context.writer, input.id, input.version, input.priorityIds),
 } satisfies Partial<HandlerTable>;

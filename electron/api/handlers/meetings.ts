@@ -43,7 +43,7 @@ export const meetingHandlers = {
     deleted: await deleteAgendaItem(writing(context.db), context.writer, input.id, input.version),
   }),
   'agenda.reorder': (context, input) =>
-    reorderAgendaItems(writing(context.db), context.writer, input.meetingId, input.itemIds),
+    reorderAgendaItems(writing(context.db), context.writer, input.meetingId, input.itemIds, input.from),
 
   'attachments.list': (context) => listAttachments(context.db),
   'attachments.add': async (context, input) => {

@@ -30,14 +30,15 @@ export const noteHandlers = {
     const author = input.author ?? (await getPackFile(trx))?.reviewer ?? context.writer.actor;
     return addAnnotation(trx, context.writer, pack, { ...input, author });
   },
-  'annotations.edit': (context, input) => editAnnotation(writing(context.db), context.writer, input.id, input.changes),
+  'annotations.edit': (context, input) =>
+    editAnnotation(writing(context.db), context.writer, input.id, input.changes, input.version),
   'annotations.resolve': (context, input) =>
-    resolveAnnotation(writing(context.db), context.writer, input.id, input.resolved),
+    resolveAnnotation(writing(context.db), context.writer, input.id, input.resolved, input.version),
   'annotations.delete': async (context, input) => ({
-    deleted: await deleteAnnotation(writing(context.db), context.writer, input.id),
+    deleted: await deleteAnnotation(writing(context.db), context.writer, input.id, input.version),
   }),
   'annotations.settleConflict': (context, input) =>
-    settleConflict(writing(context.db), context.writer, input.id, input.keep),
+    settleConflict(writing(context.db), context.writer, input.id, input.keep, input.version),
 
   'exchange.packFile': (context) => packFileInfo(context.db),
   'exchange.exportPackFile': async (context, input) => {

@@ -1,22 +1,16 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { Label, ListBox, ListBoxItem, type Selection } from 'react-aria-components';
 import { deliveryGroupFields } from '../../../shared/api/records';
 import type { DeliveryGroup, Plan, Priority } from '../../../shared/model';
-import { useSaveStatus } from '../../app/status';
-import { useUndoPush } from '../../app/undo';
-import { invalidateTables, useApi } from '../../data/api-context';
 import { useDeliveryGroupPriorities, useRecords } from '../../data/queries';
 import type { FieldSpec } from '../../grid/field-spec';
 import { longField, readonlyField, textField } from '../../grid/specs';
 import { RecordGrid } from '../shared/RecordGrid';
+import { DeliveredPriorities } from './DeliveredPriorities';
+
+const NONE: readonly number[] = [];
 
 /** Delivery groups, and which priorities each delivers (chosen from a multi-select list). */
 export function DeliveryGroupsPage() {
-  const api = useApi();
-  const client = useQueryClient();
-  const status = useSaveStatus();
-  const pushUndo = useUndoPush();
   const groups = useRecords<DeliveryGroup>('deliveryGroups');
   const plans = useRecords<Plan>('plans');
   const priorities = useRecords<Priority>('priorities');
@@ -58,24 +52,6 @@ export function DeliveryGroupsPage() {
     [delivered, priorityName],
   );
 
-  const selected = group ? (delivered.get(group.id) ?? []) : [];
-  const setPriorities = async (keys: Selection) => {
-    if (!group) return;
-    const ids = keys === 'all' ? priorities.rows.map((priority) => priority.id) : [...keys].map((key) => Number(key));
-    const end = status.begin();
-    const result = await api['deliveryGroups.setPriorities']({ id: group.id, priorityIds: ids });
-    end(result.ok ? { ok: true } : { ok: false, message: result.error.message });
-    if (!result.ok) return;
-    pushUndo({
-      method: 'deliveryGroups.setPriorities',
-      id: group.id,
-      before: { priorityIds: selected },
-      after: { priorityIds: ids },
-      label: `priorities of ${group.name}`,
-    });
-    await invalidateTables(client, ['deliveryGroups']);
-  };
-
   const sortedPriorities = useMemo(
     () =>
       [...priorities.rows].sort(
@@ -108,37 +84,13 @@ export function DeliveryGroupsPage() {
           {group ? `Priorities ${group.name} delivers` : 'Priorities delivered'}
         </h2>
         {group ? (
-          <>
-            <p className="help">Choose every priority this group delivers (Space or click toggles). Saved at once.</p>
-            <Label id="delivers-label" className="visually-hidden">
-              Priorities delivered by {group.name}
-            </Label>
-            <ListBox
-              aria-labelledby="delivers-label"
-              className="listbox multi-listbox"
-              selectionMode="multiple"
-              selectedKeys={selected.map(String)}
-              onSelectionChange={(keys) => void setPriorities(keys)}
-              items={sortedPriorities}
-            >
-              {(priority) => (
-                <ListBoxItem
-                  id={String(priority.id)}
-                  className="listbox-item"
-                  textValue={`${priorityName.get(priority.id) ?? ''} ${priority.title}`}
-                >
-                  {({ isSelected }) => (
-                    <>
-                      <span className="check" aria-hidden="true">
-                        {isSelected ? '☑' : '☐'}
-                      </span>
-                      <span className="priority-ref">{priorityName.get(priority.id)}</span> {priority.title}
-                    </>
-                  )}
-                </ListBoxItem>
-              )}
-            </ListBox>
-          </>
+          <DeliveredPriorities
+            key={group.id}
+            group={group}
+            delivered={delivered.get(group.id) ?? NONE}
+            priorities={sortedPriorities}
+            priorityName={priorityName}
+          />
         ) : (
           <p className="help">Add a delivery group first.</p>
         )}

@@ -69,7 +69,15 @@ export function useFigureEditing(describe: (figure: Figure) => string) {
         return { ok: false, error: { code: 'internal', message } };
       }
       end({ ok: true });
-      pushUndo({ method: 'figures.write', id, before: null, after: { ...figure }, label: 'new figure' });
+      const [version] = found.value.versions;
+      pushUndo({
+        method: 'figures.write',
+        id,
+        ...(version === undefined ? {} : { version }),
+        before: null,
+        after: { ...figure },
+        label: 'new figure',
+      });
       await invalidateTables(client, ['figures']);
       return { ok: true, value: id };
     },

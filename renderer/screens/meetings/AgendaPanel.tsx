@@ -1,6 +1,8 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { AgendaItem, Meeting } from '../../../shared/api/meetings-contract';
 import type { BuiltPack, PackProblem } from '../../../shared/pack/document';
+import { invalidateTables } from '../../data/api-context';
 import { DeleteDialog } from '../../grid/DeleteDialog';
 import { AddItemDialog } from './AddItemDialog';
 import { AgendaList } from './AgendaList';
@@ -20,6 +22,7 @@ const NO_PROBLEMS: readonly PackProblem[] = [];
 /** The agenda beside the chosen item's editor, with add, delete and reorder. */
 export function AgendaPanel({ meeting, built, selectedItemId, onSelectItem }: AgendaPanelProps) {
   const write = useWrite();
+  const client = useQueryClient();
   // A reorder shows at once; the meeting as fetched again replaces it.
   const [moved, setMoved] = useState<{ readonly base: readonly AgendaItem[]; readonly ids: number[] } | null>(null);
   const [adding, setAdding] = useState(false);
@@ -38,11 +41,24 @@ export function AgendaPanel({ meeting, built, selectedItemId, onSelectItem }: Ag
 
   const selected = items.find((item) => item.id === selectedItemId) ?? items[0] ?? null;
 
+  // Made from the order shown: when someone else has reordered, added or removed items since, it is refused
+  // as stale, the agenda is fetched again and the list shows their order, to move items in again.
   const reorder = async (itemIds: number[]) => {
+    const from = items.map((item) => item.id);
     setMoved({ base: meeting.items, ids: itemIds });
-    const result = await write('agenda.reorder', { meetingId: meeting.id, itemIds });
-    setFailure(result.ok ? null : `The new order was not saved: ${result.error.message}`);
-    if (!result.ok) setMoved(null);
+    const result = await write('agenda.reorder', { meetingId: meeting.id, itemIds, from });
+    if (result.ok) {
+      setFailure(null);
+      return;
+    }
+    setMoved(null);
+    const stale = result.error.code === 'stale';
+    setFailure(
+      stale
+        ? `${result.error.message}. The agenda now shows the order saved: move the items again if you still want to.`
+        : `The new order was not saved: ${result.error.message}`,
+    );
+    if (stale) await invalidateTables(client, ['agenda']);
   };
 
   return (
@@ -59,6 +75,7 @@ export function AgendaPanel({ meeting, built, selectedItemId, onSelectItem }: Ag
               : ''}
           </span>
         </div>
+        <div role="alert">{failure ? <p className="error-text">{failure}</p> : null}</div>
         <AgendaList
           items={items}
           selectedId={selected?.id ?? null}
@@ -66,7 +83,6 @@ export function AgendaPanel({ meeting, built, selectedItemId, onSelectItem }: Ag
           onSelect={onSelectItem}
           onReorder={(itemIds) => void reorder(itemIds)}
         />
-        <div role="alert">{failure ? <p className="error-text">{failure}</p> : null}</div>
         <div>
           <button type="button" className="button button-primary" onClick={() => setAdding(true)}>
             Add item…

@@ -1,5 +1,6 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import type { Annotation } from '../../../shared/api/notes-contract';
+import type { Result } from '../../../shared/api/result';
 import { ANNOTATION_KINDS, RAGS, type AnnotationKind, type Rag } from '../../../shared/domain';
 import { formatError, type ErrorData } from '../../../shared/errors';
 import type { LocatedTarget } from '../../../shared/notes/targets';
@@ -15,6 +16,11 @@ interface NoteFormDialogProps {
   /** The note to edit; a new note is added when absent. */
   readonly note?: Annotation;
   readonly onClose: () => void;
+  /**
+   * An edit refused because someone changed the note since it was read: the panel asks, Take theirs or Keep mine,
+   * where `send` makes the same edit again from a version (the one saved now, to keep mine).
+   */
+  readonly onStale: (error: ErrorData, send: (version: number) => Promise<Result<unknown>>) => void;
   /** Says what was done, for the tab's status line. */
   readonly onDone: (text: string) => void;
 }
@@ -84,7 +90,7 @@ function Choices({
  * meeting), the text, and whether it is shared. A refusal is shown beside the
  * field it is about, and named in the dialog's alert.
  */
-export function NoteFormDialog({ meetingId, version, targets, note, onClose, onDone }: NoteFormDialogProps) {
+export function NoteFormDialog({ meetingId, version, targets, note, onClose, onDone, onStale }: NoteFormDialogProps) {
   const write = useWrite();
   const ids = useId();
   const id = (field: string) => `${ids}-${field}`;
@@ -118,7 +124,13 @@ export function NoteFormDialog({ meetingId, version, targets, note, onClose, onD
     if (note) {
       const changes = noteChanges(note, form);
       if (Object.keys(changes).length === 0) return null;
-      const result = await write('annotations.edit', { id: note.id, changes });
+      // Made from the note's version as read: a note someone changed since is not written over unseen.
+      const send = (from: number) => write('annotations.edit', { id: note.id, version: from, changes });
+      const result = await send(note.version);
+      if (!result.ok && result.error.code === 'stale') {
+        onStale(result.error, send);
+        return null;
+      }
       if (!result.ok) return refused(result.error);
       onDone(`Saved the changes to the note on ${note.targetLabel}.`);
       return null;

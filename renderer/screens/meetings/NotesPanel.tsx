@@ -1,7 +1,12 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { Annotation, NotesImportResult, PackFileInfo } from '../../../shared/api/notes-contract';
-import { formatError } from '../../../shared/errors';
+import type { Result } from '../../../shared/api/result';
+import { formatError, type ErrorData } from '../../../shared/errors';
 import { notesImportSource, notesImportText } from '../../../shared/notes/import-text';
+import { StaleNotice } from '../../app/StaleNotice';
+import { invalidateTables } from '../../data/api-context';
+import { versionIn } from '../../data/use-versioned-save';
 import { DeleteDialog } from '../../grid/DeleteDialog';
 import { dateText } from './format';
 import { NoteFormDialog } from './NoteFormDialog';
@@ -27,6 +32,17 @@ type Dialog =
   | { readonly kind: 'edit'; readonly note: Annotation }
   | { readonly kind: 'delete'; readonly note: Annotation; readonly number: number | null };
 
+/**
+ * A change of a note refused because someone changed the note first: what they did, and the same change made
+ * again from the version saved now (Keep mine), with what to say once it is saved.
+ */
+interface NoteConflict {
+  readonly message: string;
+  readonly version: number;
+  readonly send: (version: number) => Promise<Result<unknown>>;
+  readonly done: string;
+}
+
 const shortText = (text: string) => (text.length > 60 ? `${text.slice(0, 59).trimEnd()}…` : text);
 
 /**
@@ -37,6 +53,8 @@ const shortText = (text: string) => (text.length > 60 ? `${text.slice(0, 59).tri
  */
 export function NotesPanel({ meetingId, reviewer, onGoToPack }: NotesPanelProps) {
   const write = useWrite();
+  const client = useQueryClient();
+  const [conflict, setConflict] = useState<NoteConflict | null>(null);
   const { versions, isPending: versionsPending, error: versionsError } = usePackVersions(meetingId);
   const [chosen, setChosen] = useState<number | null>(null);
   const [showResolved, setShowResolved] = useState(false);
@@ -57,25 +75,65 @@ export function NotesPanel({ meetingId, reviewer, onGoToPack }: NotesPanelProps)
   const count = noteCount(groups);
   const numberOf = (note: Annotation) => notes.placed.find((placed) => placed.id === note.id)?.number ?? null;
 
+  /**
+   * A change refused as stale becomes the question beside the notes, Take theirs or Keep mine, and the notes are
+   * read again to show theirs; true when it was one.
+   */
+  const askOnStale = (
+    error: ErrorData,
+    name: string,
+    send: (version: number) => Promise<Result<unknown>>,
+    done: string,
+  ): boolean => {
+    const version = error.code === 'stale' && error.current ? versionIn(error.current) : null;
+    if (version === null) return false;
+    setMessage(null);
+    setConflict({ message: `${name}: ${error.message}`, version, send, done });
+    void invalidateTables(client, ['annotations']);
+    return true;
+  };
+
+  const keepMine = async () => {
+    if (!conflict) return;
+    setConflict(null);
+    const result = await conflict.send(conflict.version);
+    if (result.ok) return setMessage({ kind: 'ok', text: conflict.done });
+    if (!askOnStale(result.error, 'Not saved', conflict.send, conflict.done))
+      setMessage({ kind: 'error', text: formatError(result.error) });
+  };
+
+  const takeTheirs = () => {
+    setConflict(null);
+    void invalidateTables(client, ['annotations']);
+  };
+
   const command = async (note: Annotation, kind: NoteCommand) => {
     if (kind === 'edit') return setDialog({ kind: 'edit', note });
     if (kind === 'delete') return setDialog({ kind: 'delete', note, number: numberOf(note) });
     setBusy(note.id);
     setMessage(null);
+    setConflict(null);
     const name = numberText(numberOf(note));
-    const result =
+    // Made from the note's version as listed: a note someone changed since is not written over unseen.
+    const send = (version: number) =>
       kind === 'resolve' || kind === 'reopen'
-        ? await write('annotations.resolve', { id: note.id, resolved: kind === 'resolve' })
-        : await write('annotations.settleConflict', { id: note.id, keep: kind === 'keep-here' ? 'here' : 'incoming' });
+        ? write('annotations.resolve', { id: note.id, version, resolved: kind === 'resolve' })
+        : write('annotations.settleConflict', {
+            id: note.id,
+            version,
+            keep: kind === 'keep-here' ? 'here' : 'incoming',
+          });
+    const result = await send(note.version);
     setBusy(null);
-    if (!result.ok) return setMessage({ kind: 'error', text: `${name}: ${formatError(result.error)}` });
     const done: Record<Exclude<NoteCommand, 'edit' | 'delete'>, string> = {
       resolve: `Resolved ${name}${showResolved ? '' : ': it leaves the open notes (Show resolved shows it)'}.`,
       reopen: `Reopened ${name}.`,
       'keep-here': `Kept our version of ${name}.`,
       'keep-incoming': `Took the author’s version of ${name}.`,
     };
-    setMessage({ kind: 'ok', text: done[kind] });
+    if (result.ok) return setMessage({ kind: 'ok', text: done[kind] });
+    if (!askOnStale(result.error, name, send, done[kind]))
+      setMessage({ kind: 'error', text: `${name}: ${formatError(result.error)}` });
   };
 
   const imported = (result: NotesImportResult) => {
@@ -174,6 +232,9 @@ export function NotesPanel({ meetingId, reviewer, onGoToPack }: NotesPanelProps)
         <div role="alert" className="pack-message">
           {message?.kind === 'error' ? <p className="error-text">{message.text}</p> : null}
         </div>
+        {conflict ? (
+          <StaleNotice message={conflict.message} onKeepMine={() => void keepMine()} onTakeTheirs={takeTheirs} />
+        ) : null}
 
         {notes.error ? (
           <p className="error-text" role="alert">
@@ -214,6 +275,14 @@ export function NotesPanel({ meetingId, reviewer, onGoToPack }: NotesPanelProps)
           {...(dialog.kind === 'edit' ? { note: dialog.note } : {})}
           onClose={() => setDialog(null)}
           onDone={(text) => setMessage({ kind: 'ok', text })}
+          onStale={(error, send) =>
+            askOnStale(
+              error,
+              dialog.kind === 'edit' ? `Your edit of ${numberText(numberOf(dialog.note))}` : 'Your edit',
+              send,
+              'Saved your edit of the note over theirs.',
+            )
+          }
         />
       ) : null}
       {dialog?.kind === 'delete' ? (
@@ -221,7 +290,15 @@ export function NotesPanel({ meetingId, reviewer, onGoToPack }: NotesPanelProps)
           entity={null}
           id={0}
           what={`note ${numberText(dialog.number)} (“${shortText(dialog.note.text)}”)`}
-          onConfirm={() => write('annotations.delete', { id: dialog.note.id })}
+          onConfirm={async () => {
+            // Made from the note's version as listed: refused, and asked about beside the notes, when changed since.
+            const send = (version: number) => write('annotations.delete', { id: dialog.note.id, version });
+            const result = await send(dialog.note.version);
+            const name = `Note ${numberText(dialog.number)} was not deleted`;
+            if (!result.ok && askOnStale(result.error, name, send, `Deleted note ${numberText(dialog.number)}.`))
+              setDialog(null);
+            return result;
+          }}
           onClose={(deleted) => {
             setDialog(null);
             if (deleted) setMessage({ kind: 'ok', text: `Deleted note ${numberText(dialog.number)}.` });

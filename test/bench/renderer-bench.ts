@@ -254,36 +254,44 @@ async function editOnce(page: Page, rowIndex: number, value: number): Promise<Ed
   return page.evaluate(() => (window as unknown as { benchEdit: Promise<EditTiming> }).benchEdit);
 }
 
-/**
- * The floor of an edit: the same figures.update call made by fetch in the page,
- * from the figure's version (learnt once, untimed, from a stale refusal's current record).
- */
-async function rawUpdate(page: Page, id: number, value: number): Promise<number> {
+type UpdateAnswer = {
+  ok: boolean;
+  value?: { version: number };
+  error?: { current?: { record: { version: number } } };
+};
+
+/** One figures.update by fetch in the page, and how long it took. (No named functions inside: tsx would wrap them.) */
+function fetchUpdate(page: Page, id: number, value: number, version: number) {
   return page.evaluate(
-    async ([figureId, newValue]) => {
+    async ([figureId, newValue, fromVersion]) => {
       const token = new URLSearchParams(window.location.hash.slice(1)).get('token') ?? '';
-      const saved = window as unknown as { benchVersion?: number };
-      type Answer = { ok: boolean; value?: { version: number }; error?: { current?: { record: { version: number } } } };
-      const update = async (version: number) => {
-        const response = await fetch('/api/figures.update', {
-          method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ id: figureId, version, changes: { value: newValue } }),
-        });
-        return (await response.json()) as Answer;
-      };
-      if (saved.benchVersion === undefined) {
-        const probe = await update(1);
-        saved.benchVersion = probe.value?.version ?? probe.error?.current?.record.version ?? 1;
-      }
       const start = performance.now();
-      const result = await update(saved.benchVersion);
-      if (!result.ok || !result.value) throw new Error('figures.update failed');
-      saved.benchVersion = result.value.version;
-      return performance.now() - start;
+      const response = await fetch('/api/figures.update', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ id: figureId, version: fromVersion, changes: { value: newValue } }),
+      });
+      const answer = (await response.json()) as UpdateAnswer;
+      return { ms: performance.now() - start, answer };
     },
-    [id, value] as const,
+    [id, value, version] as const,
   );
+}
+
+/** The figure's version as the floor last saved it: learnt once, untimed, from a stale refusal's current record. */
+const floorVersions = new WeakMap<Page, number>();
+
+/** The floor of an edit: the same figures.update call made by fetch in the page, from the figure's version. */
+async function rawUpdate(page: Page, id: number, value: number): Promise<number> {
+  let version = floorVersions.get(page);
+  if (version === undefined) {
+    const probe = (await fetchUpdate(page, id, value, 1)).answer;
+    version = probe.value?.version ?? probe.error?.current?.record.version ?? 1;
+  }
+  const { ms, answer } = await fetchUpdate(page, id, value, version);
+  if (!answer.ok || !answer.value) throw new Error('figures.update failed');
+  floorVersions.set(page, answer.value.version);
+  return ms;
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,12 +1,6 @@
-import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { loadDemoDataset } from '../../../../db/demo/load-demo';
-import { openDatabase } from '../../../../db/open-database';
-import type { Database } from '../../../../db/schema/database';
-import type { DispatchContext } from '../../../../electron/api/dispatch';
-import { callerOn, type ApiCaller } from '../../../helpers/api-context';
-import { closeAfterTest, newDatabase } from '../../../helpers/temp-files';
-import { TEST_ENGINE } from '../../../helpers/test-engine';
+import type { ApiCaller } from '../../../helpers/api-context';
+import { ANA_AT, sharedDemo } from '../../../helpers/two-editors';
 
 /**
  * The last writes that did not name a version (issue 9, point 3: nothing is
@@ -14,35 +8,6 @@ import { TEST_ENGINE } from '../../../helpers/test-engine';
  * order, and a note's edit, resolve and delete. Two people's API contexts on
  * one database (on PostgreSQL two connection pools, so two real sessions).
  */
-
-/** Local times, so the messages read "at 10:42" whatever the machine's time zone. */
-const ANA_AT = new Date(2026, 10, 26, 10, 42).toISOString();
-const BEN_AT = new Date(2026, 10, 26, 10, 45).toISOString();
-
-function editor(db: Kysely<Database>, location: string, actor: string, at: string): ApiCaller {
-  const context: DispatchContext = {
-    db,
-    writer: { actor, now: () => at },
-    databaseLocation: location,
-    version: '0.0.0-test',
-  };
-  return callerOn(context);
-}
-
-/** The demo database, and a second connection to it (its own pool on PostgreSQL). */
-async function sharedDemo() {
-  const first = await newDatabase();
-  await loadDemoDataset(first.db, { actor: 'loader', now: () => '2026-11-25T09:00:00.000Z' });
-  const second = closeAfterTest(await openDatabase(first.location));
-  return {
-    db: first.db,
-    ana: editor(first.db, first.location, 'Ana', ANA_AT),
-    ben: editor(second.db, first.location, 'Ben', BEN_AT),
-    /** "Ana", or "Ana (role admin)" on PostgreSQL, where the log names the login. */
-    who: (name: string) =>
-      TEST_ENGINE === 'postgres' ? `${name} (role ${decodeURIComponent(new URL(first.location).username)})` : name,
-  };
-}
 
 async function linksOf(api: ApiCaller, groupId: number): Promise<number[]> {
   const links = await api.call('deliveryGroups.priorities', {});

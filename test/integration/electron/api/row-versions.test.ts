@@ -1,14 +1,13 @@
 import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { loadDemoDataset } from '../../../../db/demo/load-demo';
 import { openDatabase } from '../../../../db/open-database';
 import type { Database } from '../../../../db/schema/database';
-import type { DispatchContext } from '../../../../electron/api/dispatch';
 import { figureInputOf, figuresOf } from '../../../../shared/api/figure-page';
 import type { Figure } from '../../../../shared/model';
-import { callerOn, type ApiCaller } from '../../../helpers/api-context';
-import { closeAfterTest, newDatabase } from '../../../helpers/temp-files';
+import type { ApiCaller } from '../../../helpers/api-context';
+import { closeAfterTest } from '../../../helpers/temp-files';
 import { TEST_ENGINE } from '../../../helpers/test-engine';
+import { ANA_AT, BEN_AT, editor, roleOf, sharedDemo } from '../../../helpers/two-editors';
 
 /**
  * Editing together (issue 9, point 3): two people's API contexts on one
@@ -18,39 +17,7 @@ import { TEST_ENGINE } from '../../../helpers/test-engine';
  * change log records the database role that made each change.
  */
 
-/** Local times, so the messages read "at 10:42" whatever the machine's time zone. */
-const ANA_AT = new Date(2026, 10, 26, 10, 42).toISOString();
-const BEN_AT = new Date(2026, 10, 26, 10, 45).toISOString();
-
 type Editor = ApiCaller;
-
-function editor(db: Kysely<Database>, location: string, actor: string, at: string): Editor {
-  const context: DispatchContext = {
-    db,
-    writer: { actor, now: () => at },
-    databaseLocation: location,
-    version: '0.0.0-test',
-  };
-  return callerOn(context);
-}
-
-/** The demo database, and a second connection to it (its own pool on PostgreSQL). */
-async function sharedDemo() {
-  const first = await newDatabase();
-  await loadDemoDataset(first.db, { actor: 'loader', now: () => '2026-11-25T09:00:00.000Z' });
-  const second = closeAfterTest(await openDatabase(first.location));
-  return {
-    db: first.db,
-    location: first.location,
-    ana: editor(first.db, first.location, 'Ana', ANA_AT),
-    ben: editor(second.db, first.location, 'Ben', BEN_AT),
-  };
-}
-
-/** The role this run's connections log in as: the test server's admin on PostgreSQL, none in a file. */
-function roleOf(location: string): string | null {
-  return TEST_ENGINE === 'postgres' ? decodeURIComponent(new URL(location).username) : null;
-}
 
 async function figureAt(api: Editor, indicator: string, area: string, period: string): Promise<Figure> {
   const [indicatorRow] = await api.call('indicators.list', { where: { name: indicator } });

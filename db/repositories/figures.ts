@@ -215,8 +215,10 @@ async function refuseStaleBlock(
   const count = refusals.length === 1 ? 'a figure' : `${refusals.length} figures`;
   throw new BoardpackError(
     'stale',
-    `someone else saved ${count} of this block since you loaded it (${listed.join('; ')}${more})`,
-    { row: first.line },
+    figures.length === 1
+      ? first.error.message
+      : `someone else saved ${count} of this block since you loaded it (${listed.join('; ')}${more})`,
+    figures.length === 1 ? undefined : { row: first.line },
     first.error.current,
   );
 }

@@ -77,6 +77,7 @@ export async function staleRowError(
     changedAt,
     changes,
     mainField: spec.mainColumn ?? null,
+    added: entry?.operation === 'insert',
     attempt,
     now: new Date(writer.now()),
   });

@@ -69,6 +69,8 @@ export interface StaleSave {
   readonly changes: readonly FieldChange[];
   /** The field a sentence names without its name (a figure's value), if any. */
   readonly mainField: string | null;
+  /** Whether the latest change added the row (a figure someone else added where yours was to go). */
+  readonly added?: boolean;
   /** What this save tried: the fields it changed, or a deletion. */
   readonly attempt:
     { readonly kind: 'update'; readonly values: Readonly<Record<string, unknown>> } | { readonly kind: 'delete' };
@@ -82,7 +84,7 @@ export function staleMessage(stale: StaleSave): string {
   const changed =
     stale.changedBy === null && stale.changedAt === null
       ? `${stale.what} was changed by someone else since you opened it`
-      : `${who} changed ${stale.what}${changesText(stale.changes, stale.mainField)}${when}`;
+      : `${who} ${stale.added ? 'added' : 'changed'} ${stale.what}${changesText(stale.changes, stale.mainField)}${when}`;
   const yours =
     stale.attempt.kind === 'delete'
       ? 'it was not deleted'

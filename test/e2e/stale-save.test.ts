@@ -207,3 +207,51 @@ describe("two windows saving the same paper's agenda item", () => {
     expect(app.pageErrors).toEqual([]);
   });
 });
+
+describe('undoing a figure deletion after someone else added the figure again', () => {
+  const AYLESBURY = { Indicator: 'Domestic burglary', Area: 'Aylesbury', Period: 'Apr-Dec 2013' };
+  const stored = () => storedBurglaries(app, 'Aylesbury');
+
+  it('is refused, said in the status bar, and their figure stays', async () => {
+    await showFigures(first, AYLESBURY);
+    await showFigures(second, AYLESBURY);
+    await expect.poll(() => figureRows(first).count()).toBe(1);
+    const before = stored();
+    expect(before).toBeDefined();
+
+    await figureRows(first).locator('[role="gridcell"][data-column="value"]').click();
+    await first.keyboard.press('Delete');
+    const confirm = first.getByRole('alertdialog', { name: /^Delete Domestic burglary, Aylesbury/ });
+    await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect.poll(() => stored(), { timeout: 10_000 }).toBeUndefined();
+    await expect.poll(() => figureRows(second).count(), { timeout: 10_000 }).toBe(0);
+
+    // The second window adds the figure again, with its own value.
+    await second.getByRole('textbox', { name: 'Add figures: paste rows here' }).focus();
+    await second.evaluate((text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      (document.activeElement as HTMLElement).dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    }, 'Domestic burglary\tAylesbury\tApr-Dec 2013\t250');
+    await second.getByRole('dialog', { name: 'Paste figures' }).getByRole('button', { name: 'Write 1 figure' }).click();
+    await expect.poll(() => stored()?.value, { timeout: 10_000 }).toBe(250);
+
+    const undo = first.getByRole('button', { name: 'Undo', exact: true });
+    expect(await undo.getAttribute('title')).toMatch(/^Undo deleted Domestic burglary, Aylesbury/);
+    await undo.click();
+    await expect
+      .poll(() => saveStatus(first).textContent(), { timeout: 10_000 })
+      .toMatch(
+        new RegExp(
+          `could not undo deleted Domestic burglary, Aylesbury, Apr-Dec 2013: \\w+ added Aylesbury, Domestic burglary, Apr-Dec 2013 at \\d\\d:\\d\\d; your ${before?.value ?? ''}, .*was not saved`,
+        ),
+      );
+    expect(stored()).toEqual({ value: 250, version: 1 });
+    await expect
+      .poll(() => figureRows(first).locator('[data-column="value"]').first().textContent(), { timeout: 10_000 })
+      .toBe('250');
+    await screenshot(first, 'stale-save-figure-undo-refused');
+  });
+});

@@ -241,7 +241,12 @@ describe('a pasted block', () => {
       figures: [{ ...figureInputOf(aylesbury), value: 7 }],
       versions: [null],
     });
-    expect(added).toMatchObject({ code: 'stale', where: { row: 1 }, current: { record: { value: 9 } } });
+    expect(added).toMatchObject({ code: 'stale', current: { record: { value: 9 } } });
+    expect(added.where).toBeUndefined();
+    // One figure is said on its own, as its latest change has it: added, not changed.
+    expect(added.message).toMatch(
+      /^Ana( \(role \w+\))? added Aylesbury, Domestic burglary, Apr-Dec 2013 at 10:42; your 7 was not saved$/,
+    );
   });
 
   it('is refused when the versions do not pair with the figures', async () => {

@@ -88,3 +88,29 @@ export function useVersionedSave<Changes extends object, Saved extends { readonl
 
   return { save, failure, conflict, keepMine, takeTheirs, versionNow };
 }
+
+/**
+ * Take theirs and Keep mine for a form showing one record: `show(mine)` reads
+ * the record as saved now and shows it with `mine` over it (null when it
+ * cannot: the form says why). Take theirs shows it as saved; Keep mine shows
+ * it with the refused changes over it and saves them again over it.
+ */
+export function formChoices<Changes extends object>(
+  versioned: {
+    readonly conflict: FormConflict<Changes> | null;
+    keepMine(): unknown;
+    takeTheirs(saved: { readonly version: number }): void;
+  },
+  show: (mine: Changes | Record<string, never>) => Promise<{ readonly version: number } | null>,
+) {
+  return {
+    takeTheirs: async () => {
+      const saved = await show({});
+      if (saved) versioned.takeTheirs(saved);
+    },
+    keepMine: async () => {
+      if (versioned.conflict) await show(versioned.conflict.changes);
+      void versioned.keepMine();
+    },
+  };
+}

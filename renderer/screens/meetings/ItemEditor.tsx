@@ -9,7 +9,7 @@ import { KIND_LABELS } from './item-kinds';
 import { PaperEditor } from './PaperEditor';
 import { StaleNotice } from '../../app/StaleNotice';
 import { useDebouncedChanges } from './use-debounced-changes';
-import { useVersionedSave } from '../../data/use-versioned-save';
+import { formChoices, useVersionedSave } from '../../data/use-versioned-save';
 import { useWrite } from './use-write';
 
 type ItemChanges = Partial<{
@@ -58,14 +58,7 @@ export function ItemEditor({ item, problems, onDelete }: ItemEditorProps) {
     setShown((count) => count + 1);
     return saved;
   };
-  const takeTheirs = async () => {
-    const saved = await showSaved({});
-    if (saved) versioned.takeTheirs(saved);
-  };
-  const keepMine = async () => {
-    if (versioned.conflict) await showSaved(versioned.conflict.changes);
-    void versioned.keepMine();
-  };
+  const { takeTheirs, keepMine } = formChoices(versioned, showSaved);
   const failure = versioned.conflict ? null : (takeFailure ?? versioned.failure);
   const { schedule, flush } = useDebouncedChanges(save);
   const change = (changes: ItemChanges, at: 'now' | 'later' = 'later') => {

@@ -8,7 +8,7 @@ import { useRecords } from '../../data/queries';
 import { PeopleEditor } from './PeopleEditor';
 import { StaleNotice } from '../../app/StaleNotice';
 import { useDebouncedChanges } from './use-debounced-changes';
-import { useVersionedSave } from '../../data/use-versioned-save';
+import { formChoices, useVersionedSave } from '../../data/use-versioned-save';
 import { useWrite } from './use-write';
 
 type MeetingChanges = Partial<{
@@ -59,14 +59,7 @@ export function MeetingDetails({ meeting }: { meeting: Meeting }) {
     setDraft({ ...saved.value, ...mine });
     return saved.value;
   };
-  const takeTheirs = async () => {
-    const saved = await showSaved({});
-    if (saved) versioned.takeTheirs(saved);
-  };
-  const keepMine = async () => {
-    if (versioned.conflict) await showSaved(versioned.conflict.changes);
-    void versioned.keepMine();
-  };
+  const { takeTheirs, keepMine } = formChoices(versioned, showSaved);
   const failure = versioned.conflict ? null : (takeFailure ?? versioned.failure);
 
   const change = (changes: MeetingChanges, at: 'now' | 'later' = 'later') => {
